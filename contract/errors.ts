@@ -1,0 +1,40 @@
+// Every API error, on every endpoint, has this body. `code` is stable and machine-readable;
+// the mini-program maps each code to a human message (miniprogram/src/i18n).
+import { z } from './openapi';
+
+export const ErrorCode = z.enum([
+  'VALIDATION_FAILED',
+  'BAD_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'WECHAT_CODE_INVALID',
+  'WECHAT_CODE_USED',
+  'WECHAT_RATE_LIMITED',
+  'WECHAT_RISKY_USER',
+  'WECHAT_BUSY',
+  'WECHAT_UNAVAILABLE',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** One entry per bad field: `path` is the dotted field name, e.g. `variants.0.priceFen`. */
+export const FieldIssue = z.object({ path: z.string(), message: z.string(), code: z.string() });
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: ErrorCode,
+      message: z.string(),
+      requestId: z.string().optional(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+export type ErrorBody = z.infer<typeof ErrorBody>;

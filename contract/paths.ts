@@ -1,0 +1,15 @@
+// URL paths of the API, shared so neither side spells one by hand.
+export const API_PREFIX = '/api/v1';
+
+export const paths = {
+  login: '/auth/login',
+  logout: '/auth/logout',
+  me: '/me',
+  meAvatar: '/me/avatar',
+  clientConfig: '/client-config',
+  openapi: '/openapi.json',
+} as const;
+
+/** Where the WeChat simulator is mounted when the server hosts it. */
+export const SIMULATOR_PREFIX = '/wechat-sim';
+export const SIMULATOR_LOGIN_CODE_PATH = `${SIMULATOR_PREFIX}/dev/login-code`;
