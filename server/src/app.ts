@@ -1,0 +1,67 @@
+// createApp(): builds the Koa app from its services without listening (tests drive it with
+// supertest; main.ts listens). Middleware order is the request's path through the server.
+import Koa from 'koa';
+import Router from '@koa/router';
+import mount from './http/mount';
+import { API_PREFIX, SIMULATOR_PREFIX, paths } from '../../contract/paths';
+import type { AppState } from './http/context';
+import { requestContext } from './http/request-id';
+import { errorHandler } from './http/errors';
+import { securityHeaders } from './http/security';
+import { corsFor } from './http/cors';
+import { jsonBody } from './http/body';
+import { serveH5 } from './http/static-h5';
+import { mountRoutes } from './http/route';
+import { createRegistry, buildOpenApiDocument } from './routes/openapi';
+import { authRoutes } from './routes/auth';
+import { meRoutes } from './routes/me';
+import { fileRoutes } from './routes/files';
+import { metaRoutes } from './routes/meta';
+import { databaseHealth } from './db/health';
+import type { Services } from './services';
+import type { WeChatSimulator } from './wechat/simulator';
+
+export interface AppOptions {
+  /** The WeChat simulator to mount at /wechat-sim (npm start without credentials). */
+  simulator?: WeChatSimulator;
+  /** Serve the H5 build from config.h5DistDir. */
+  serveH5?: boolean;
+}
+
+export function createApp(services: Services, options: AppOptions = {}): Koa<AppState> {
+  const { config, logger } = services;
+  const app = new Koa<AppState>({ proxy: config.trustProxy });
+  app.silent = true; // errors are logged by errorHandler, with the request id
+
+  const registry = createRegistry();
+  const api = new Router<AppState>({ prefix: API_PREFIX });
+  mountRoutes(api, registry, services, API_PREFIX, [
+    ...authRoutes(services),
+    ...meRoutes(services),
+    ...fileRoutes(services),
+    ...metaRoutes(services, Boolean(options.simulator)),
+  ]);
+  const openapi = buildOpenApiDocument(registry);
+  api.get(paths.openapi, (ctx) => {
+    ctx.body = openapi;
+  });
+
+  const root = new Router<AppState>();
+  root.get('/healthz', async (ctx) => {
+    const db = await databaseHealth(services.conn);
+    ctx.status = db.ok ? 200 : 503;
+    ctx.body = { status: db.ok ? 'ok' : 'degraded', database: db };
+  });
+
+  app.use(requestContext(logger));
+  app.use(errorHandler());
+  app.use(securityHeaders());
+  app.use(corsFor(config.corsOrigins));
+  if (options.simulator) app.use(mount(SIMULATOR_PREFIX, options.simulator.app));
+  app.use(jsonBody(config.bodyLimitBytes));
+  app.use(root.routes());
+  app.use(api.routes());
+  app.use(api.allowedMethods({ throw: true }));
+  if (options.serveH5) app.use(serveH5(config.h5DistDir));
+  return app;
+}

@@ -1,0 +1,48 @@
+// Builds the services an app runs on from a config: database, models, WeChat client, simulator.
+// Shared by main.ts and the tests, so both run the same wiring.
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { openDatabase, type Database } from './db/connect';
+import { createModels } from './models';
+import { WeChatClient } from './wechat/client';
+import { createWeChatSimulator, type WeChatSimulator } from './wechat/simulator';
+import { GridFsFileStore } from './storage/files';
+import type { Services } from './services';
+
+export interface Bootstrapped {
+  services: Services;
+  db: Database;
+  simulator: WeChatSimulator | null;
+  /** Where this server's own simulator is reached, once the port is known. */
+  setSelfBaseUrl(url: string): void;
+}
+
+export async function bootstrap(config: Config, logger: Logger, db?: Database): Promise<Bootstrapped> {
+  const database = db ?? (await openDatabase(config, logger));
+  const models = createModels(database.conn);
+  await Promise.all(Object.values(models).map((m) => m.init()));
+  const simulator = config.wechat.simulator ? createWeChatSimulator({ appid: config.wechat.appid, secret: config.wechat.secret }) : null;
+  let selfBase = '';
+  const wechat = new WeChatClient({
+    appid: config.wechat.appid,
+    secret: config.wechat.secret,
+    baseUrl: () => config.wechat.apiBase ?? selfBase,
+  });
+  const services: Services = {
+    config,
+    conn: database.conn,
+    models,
+    wechat,
+    logger,
+    files: new GridFsFileStore(database.conn.db!),
+    now: () => new Date(),
+  };
+  return {
+    services,
+    db: database,
+    simulator,
+    setSelfBaseUrl(url) {
+      selfBase = url;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// Errors are values with codes. Domain code throws AppError; the error middleware (http/errors.ts)
+// is the one place that turns any error into `{ error: { code, message, details } }`.
+import type { ErrorCode, FieldIssue } from '../../contract/errors';
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  BAD_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  WECHAT_CODE_INVALID: 400,
+  WECHAT_CODE_USED: 400,
+  WECHAT_RATE_LIMITED: 429,
+  WECHAT_RISKY_USER: 403,
+  WECHAT_BUSY: 503,
+  WECHAT_UNAVAILABLE: 502,
+  DATABASE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = STATUS[code];
+  }
+}
+
+export function statusFor(code: ErrorCode): number {
+  return STATUS[code];
+}
+
+export const validationError = (issues: FieldIssue[]) =>
+  new AppError(
+    'VALIDATION_FAILED',
+    `Invalid ${issues.map((i) => i.path || 'body').join(', ')}`,
+    { fields: issues },
+  );
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
+export const forbidden = (why = 'You may not do this') => new AppError('FORBIDDEN', why);

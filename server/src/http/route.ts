@@ -1,0 +1,100 @@
+// defineRoute(): one declaration per endpoint that both mounts it on the router
+// (auth → validate → handler → response) and describes it in the OpenAPI document.
+// A route reads top-down; handlers receive typed, validated input and return the response body.
+import type Router from '@koa/router';
+import type { RouterMiddleware } from '@koa/router';
+import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { ZodTypeAny, z } from 'zod';
+import { ErrorBody } from '../../../contract/errors';
+import type { Role } from '../../../contract/users';
+import type { AppContext, AppState } from './context';
+import { validate } from './validate';
+import { requireAuth } from './auth';
+import type { Services } from '../services';
+import type { UserDoc } from '../models/user';
+
+type Infer<S> = S extends ZodTypeAny ? z.infer<S> : undefined;
+
+export type Access = 'public' | 'user' | Role;
+
+export interface RouteSpec<B extends ZodTypeAny | undefined, Q extends ZodTypeAny | undefined, P extends ZodTypeAny | undefined, R extends ZodTypeAny | undefined> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Koa-style path relative to /api/v1, e.g. `/shops/:shopId`. */
+  path: string;
+  summary: string;
+  tags: string[];
+  access: Access;
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** The success body's schema; omitted for 204. */
+  response?: R;
+  status?: 200 | 201 | 204;
+  /** For endpoints that read their own body (uploads): how OpenAPI should describe it. */
+  requestContent?: RouteConfig['request'];
+  handler: (input: {
+    body: Infer<B>;
+    query: Infer<Q>;
+    params: Infer<P>;
+    user: Access extends 'public' ? UserDoc | undefined : UserDoc;
+    ctx: AppContext;
+  }) => Promise<R extends ZodTypeAny ? z.input<R> : void>;
+}
+
+// The spec's generics are erased once it is mounted; this alias keeps the list of routes readable.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteSpec<any, any, any, any>;
+
+export function defineRoute<B extends ZodTypeAny | undefined = undefined, Q extends ZodTypeAny | undefined = undefined, P extends ZodTypeAny | undefined = undefined, R extends ZodTypeAny | undefined = undefined>(
+  spec: RouteSpec<B, Q, P, R>,
+): RouteSpec<B, Q, P, R> {
+  return spec;
+}
+
+const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+export function mountRoutes(router: Router<AppState>, registry: OpenAPIRegistry, services: Services, prefix: string, routes: AnyRoute[]): void {
+  for (const spec of routes) {
+    const chain = [
+      ...(spec.access === 'public' ? [] : [requireAuth(services, spec.access)]),
+      validate({ body: spec.body, query: spec.query, params: spec.params }),
+      async (ctx: AppContext) => {
+        const result = await spec.handler({
+          body: ctx.state.body,
+          query: ctx.state.query,
+          params: ctx.state.params,
+          user: ctx.state.user as UserDoc,
+          ctx,
+        });
+        if (spec.status === 204 || result === undefined) {
+          ctx.status = 204;
+          return;
+        }
+        ctx.status = spec.status ?? 200;
+        ctx.body = spec.response ? spec.response.parse(result) : result;
+      },
+    ];
+    router[spec.method](spec.path, ...(chain as RouterMiddleware<AppState>[]));
+
+    const errors = { description: 'Error', content: { 'application/json': { schema: ErrorBody } } };
+    registry.registerPath({
+      method: spec.method,
+      path: prefix + toOpenApiPath(spec.path),
+      summary: spec.summary,
+      tags: spec.tags,
+      security: spec.access === 'public' ? [] : [{ bearer: [] }],
+      request: spec.requestContent ?? {
+        ...(spec.params ? { params: spec.params } : {}),
+        ...(spec.query ? { query: spec.query } : {}),
+        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+      },
+      responses: {
+        [spec.status ?? (spec.response ? 200 : 204)]: spec.response
+          ? { description: 'OK', content: { 'application/json': { schema: spec.response } } }
+          : { description: 'No content' },
+        400: errors,
+        ...(spec.access === 'public' ? {} : { 401: errors, 403: errors }),
+      },
+    });
+  }
+}

@@ -1,0 +1,59 @@
+// Starts CunShop: config → database → app → listen; stops gracefully on SIGTERM/SIGINT
+// (stop accepting, let in-flight requests finish, close the database).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadConfig, ConfigError } from './config';
+import { createLogger } from './logger';
+import { bootstrap } from './bootstrap';
+import { createApp } from './app';
+import { SIMULATOR_PREFIX } from '../../contract/paths';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const boot = await bootstrap(config, logger);
+  const app = createApp(boot.services, { simulator: boot.simulator ?? undefined, serveH5: true });
+  const server = http.createServer(app.callback());
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  boot.setSelfBaseUrl(`http://127.0.0.1:${port}${SIMULATOR_PREFIX}`);
+  const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  logger.info({ port, database: boot.db.embedded ? 'embedded' : 'MONGODB_URI', wechat: boot.simulator ? 'simulator' : 'api.weixin.qq.com' }, 'CunShop is running');
+  process.stdout.write(`\nCunShop is running at http://${shownHost}:${port}/\n` +
+    (boot.simulator ? `WeChat simulator: http://${shownHost}:${port}${SIMULATOR_PREFIX} (no real WeChat credentials configured)\n` : ''));
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.warn('requests still open after the grace period; closing them');
+      server.closeAllConnections();
+    }, config.shutdownGraceMs);
+    force.unref();
+    server.close(async () => {
+      await boot.db.close().catch((err) => logger.error({ err }, 'closing the database failed'));
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`CunShop failed to start: ${(err as Error).stack ?? err}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+// What the app is built from: configuration, models on one database connection, WeChat, the logger.
+// createApp() receives these, so tests can build apps on their own databases and simulators.
+import type { Connection } from 'mongoose';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { Models } from './models';
+import type { WeChatClient } from './wechat/client';
+import type { FileStore } from './storage/files';
+
+export interface Services {
+  config: Config;
+  conn: Connection;
+  models: Models;
+  wechat: WeChatClient;
+  files: FileStore;
+  logger: Logger;
+  now: () => Date;
+}

@@ -1,0 +1,75 @@
+// What the simulated WeChat servers remember: issued login codes, users' openids and session
+// keys, and access tokens. In memory: like WeChat's own, none of it belongs in our database.
+import { createHash, randomBytes } from 'node:crypto';
+
+export const CODE_TTL_MS = 5 * 60_000;
+export const TOKEN_TTL_S = 7200;
+/** WeChat allows 20 force refreshes of the stable token per day. */
+export const FORCE_REFRESH_DAILY_LIMIT = 20;
+
+export interface IssuedCode {
+  openid: string;
+  issuedAt: number;
+  used: boolean;
+  /** Error to answer instead of a session, for tests and demos of WeChat's failure modes. */
+  failWith?: number;
+}
+
+export interface IssuedToken {
+  value: string;
+  expiresAt: number;
+}
+
+export class SimulatorState {
+  readonly codes = new Map<string, IssuedCode>();
+  readonly sessionKeys = new Map<string, string>();
+  readonly tokens = new Map<string, IssuedToken>();
+  current: IssuedToken | null = null;
+  forceRefreshes: { day: string; count: number } = { day: '', count: 0 };
+
+  constructor(
+    readonly appid: string,
+    readonly secret: string,
+    readonly now: () => number = Date.now,
+  ) {}
+
+  issueCode(openid: string, failWith?: number): string {
+    // wx.login codes are 32 printable characters.
+    const code = randomBytes(24).toString('base64url').slice(0, 32);
+    this.codes.set(code, { openid, issuedAt: this.now(), used: false, failWith });
+    this.sweepCodes();
+    return code;
+  }
+
+  sessionKeyFor(openid: string): string {
+    let key = this.sessionKeys.get(openid);
+    if (!key) {
+      key = randomBytes(16).toString('base64');
+      this.sessionKeys.set(openid, key);
+    }
+    return key;
+  }
+
+  /** A stable unionid per openid, as if every identity belonged to one open-platform account. */
+  unionidFor(openid: string): string {
+    return 'o' + createHash('sha256').update(`union:${openid}`).digest('base64url').slice(0, 27);
+  }
+
+  issueToken(): IssuedToken {
+    const t = { value: randomBytes(48).toString('base64url'), expiresAt: this.now() + TOKEN_TTL_S * 1000 };
+    this.tokens.set(t.value, t);
+    this.current = t;
+    return t;
+  }
+
+  private sweepCodes(): void {
+    const cutoff = this.now() - CODE_TTL_MS;
+    for (const [code, issued] of this.codes) if (issued.issuedAt < cutoff) this.codes.delete(code);
+  }
+}
+
+/** The openid each named test identity gets; 'new' is a fresh person every time. */
+export function openidForIdentity(identity: 'seller' | 'buyer' | 'new'): string {
+  if (identity === 'new') return 'sim_new_' + randomBytes(9).toString('base64url');
+  return `sim_${identity}_0001`;
+}
