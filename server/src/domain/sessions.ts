@@ -16,13 +16,14 @@ export async function loginWithCode(services: Services, code: string) {
   const { User, Session } = services.models;
   const now = services.now();
   const operator = services.config.operatorOpenids.includes(openid);
+  const roles: Role[] = operator ? ['buyer', 'operator'] : ['buyer'];
   // Upsert keeps two simultaneous first logins of one person from creating two users.
   const user = (await User.findOneAndUpdate(
     { openid },
     {
-      $setOnInsert: { openid, nickname: defaultNickname(openid), roles: ['buyer'] },
+      $setOnInsert: { openid, nickname: defaultNickname(openid) },
       $set: { lastLoginAt: now, ...(unionid ? { unionid } : {}) },
-      ...(operator ? { $addToSet: { roles: 'operator' as Role } } : {}),
+      $addToSet: { roles: { $each: roles } },
     },
     { upsert: true, new: true, setDefaultsOnInsert: false },
   )) as UserDoc;

@@ -32,6 +32,8 @@ export interface RouteSpec<B extends ZodTypeAny | undefined, Q extends ZodTypeAn
   status?: 200 | 201 | 204;
   /** For endpoints that read their own body (uploads): how OpenAPI should describe it. */
   requestContent?: RouteConfig['request'];
+  /** The handler writes ctx.status/ctx.body itself (streams, 304s); its return value is ignored. */
+  raw?: true;
   handler: (input: {
     body: Infer<B>;
     query: Infer<Q>;
@@ -66,6 +68,7 @@ export function mountRoutes(router: Router<AppState>, registry: OpenAPIRegistry,
           user: ctx.state.user as UserDoc,
           ctx,
         });
+        if (spec.raw) return;
         if (spec.status === 204 || result === undefined) {
           ctx.status = 204;
           return;

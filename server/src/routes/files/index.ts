@@ -15,6 +15,7 @@ export const fileRoutes = ({ files }: Services): AnyRoute[] => [
     tags: ['files'],
     access: 'public',
     params: Params,
+    raw: true,
     handler: async ({ params, ctx }) => {
       const etag = `"${params.id}"`;
       const stat = await files.stat(params.id);

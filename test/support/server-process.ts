@@ -1,0 +1,55 @@
+// Runs the real server entry point (server/src/main.ts) as a child process for tests that need
+// the whole product: the embedded database in a data directory, the simulator, the H5 build.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  /** Everything it printed so far. */
+  output(): string;
+  /** The base URL it printed once listening, e.g. http://127.0.0.1:41234/ */
+  url: Promise<string>;
+  exit: Promise<number | null>;
+  stop(): Promise<number | null>;
+}
+
+export function startServerProcess(env: Record<string, string>): ServerProcess {
+  const child = spawn(TSX, ['server/src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server printed no URL within 60 s:\n${out}`)), 60_000);
+    const look = () => {
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1].replace('localhost', '127.0.0.1'));
+      }
+    };
+    child.stdout!.on('data', look);
+    void exit.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited before listening:\n${out}`));
+    });
+  });
+  url.catch(() => undefined);
+  return {
+    child,
+    output: () => out,
+    url,
+    exit,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exit;
+    },
+  };
+}
