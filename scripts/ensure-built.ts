@@ -32,7 +32,8 @@ export function sourceHash(platform: Platform): string {
 }
 
 export const outputDir = (platform: Platform) => path.join(ROOT, 'dist', platform);
-const stampFile = (platform: Platform) => path.join(outputDir(platform), '.source-hash');
+// Beside the output, not in it: nothing extra should ship inside the WeChat bundle.
+const stampFile = (platform: Platform) => path.join(ROOT, 'dist', `.${platform}.source-hash`);
 
 export function isFresh(platform: Platform): boolean {
   try {
@@ -44,7 +45,7 @@ export function isFresh(platform: Platform): boolean {
 
 /** Builds when stale; returns whether it built. Throws when the build fails. */
 export function ensureBuilt(platform: Platform, log: (msg: string) => void = (m) => process.stdout.write(`${m}\n`)): boolean {
-  if (isFresh(platform)) return false;
+  if (isFresh(platform) && fs.existsSync(outputDir(platform))) return false;
   log(`Building the mini-program for ${platform} (a few minutes the first time)…`);
   const started = Date.now();
   const r = spawnSync('npm', ['run', `build:${platform}`], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });

@@ -1,0 +1,44 @@
+// The app's pages, tab bar and subpackages. Buyer pages sit in the main package; seller pages in
+// a subpackage, so a buyer opening a shared link never downloads seller code.
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/orders/index', 'pages/me/index'],
+  subPackages: [
+    {
+      root: 'subpackages/seller',
+      pages: ['pages/home/index'],
+    },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#2f7d32',
+    navigationBarTitleText: '村店',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f6f4ee',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#6b6b6b',
+    selectedColor: '#2f7d32',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/orders/index',
+        text: '订单',
+        iconPath: 'assets/tabbar/orders.png',
+        selectedIconPath: 'assets/tabbar/orders-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
+    ],
+  },
+});

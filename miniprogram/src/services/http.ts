@@ -1,0 +1,236 @@
+// HTTP for the API on weak rural networks: bearer token, a timeout, one retry for GETs,
+// one session renewal on 401, and every failure turned into an ApiError with a human message.
+import Taro from '@tarojs/taro';
+import type { ErrorBody } from '../../../contract/errors';
+import { errorMessage, isFailureCode, type FailureCode } from '../i18n';
+
+export class ApiError extends Error {
+  constructor(
+    /** The server's ErrorCode, or the client's own (NETWORK, TIMEOUT…). */
+    readonly code: FailureCode,
+    /** Already translated: safe to show to the person as is. */
+    message: string,
+    /** HTTP status; 0 when no answer arrived. */
+    readonly status = 0,
+    readonly requestId?: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function apiError(code: FailureCode, status = 0): ApiError {
+  return new ApiError(code, errorMessage(code), status);
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface RequestSpec {
+  method: HttpMethod;
+  /** Path from the API origin, e.g. `/api/v1/me`. */
+  path: string;
+  body?: unknown;
+  /** Send the bearer token, logging in first when there is none (default true). */
+  auth?: boolean;
+  /** Log in again after a 401 and repeat (default true); logout turns this off. */
+  renewSession?: boolean;
+}
+
+export interface UploadSpec {
+  path: string;
+  /** A local temp file path (WeChat) or blob URL (H5). */
+  filePath: string;
+  /** Multipart field name (default `file`). */
+  field?: string;
+}
+
+export interface SessionHooks {
+  /** The current bearer token, or null. */
+  token(): string | null;
+  /**
+   * Get a fresh token (log in again). Resolves false when that needs the person to choose how;
+   * rejects with the login's own failure (a weak network, WeChat busy…). At most once per request.
+   */
+  renew(): Promise<boolean>;
+}
+
+export interface HttpOptions {
+  baseUrl: string;
+  session: SessionHooks;
+  /** Per attempt; default 10 s, long enough for 2G, short enough that people are not left waiting. */
+  timeoutMs?: number;
+  /** Uploads carry a photo; default 60 s. */
+  uploadTimeoutMs?: number;
+}
+
+export interface Http {
+  request<T>(spec: RequestSpec): Promise<T>;
+  upload<T>(spec: UploadSpec): Promise<T>;
+}
+
+interface RawResponse {
+  statusCode: number;
+  data: unknown;
+}
+
+const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+
+function isErrorBody(data: unknown): data is ErrorBody {
+  if (!data || typeof data !== 'object') return false;
+  const error = (data as { error?: unknown }).error;
+  return !!error && typeof error === 'object' && typeof (error as { code?: unknown }).code === 'string';
+}
+
+/** Taro rejects with `{ errMsg: 'request:fail timeout' }` in WeChat and an Error in H5. */
+function transportFailure(reason: unknown): ApiError {
+  const text =
+    reason && typeof reason === 'object'
+      ? String((reason as { errMsg?: unknown; message?: unknown }).errMsg ?? (reason as { message?: unknown }).message ?? '')
+      : String(reason ?? '');
+  return apiError(/timeout|timed out|abort/i.test(text) ? 'TIMEOUT' : 'NETWORK');
+}
+
+function failureFrom(response: RawResponse): ApiError {
+  const { statusCode, data } = response;
+  if (isErrorBody(data)) {
+    const { code, requestId, details } = data.error;
+    const known = isFailureCode(code) ? code : statusCode >= 500 ? 'INTERNAL' : 'UNKNOWN';
+    return new ApiError(known, errorMessage(known), statusCode, requestId, details);
+  }
+  // No error body: a proxy or gateway answered instead of our server.
+  if (statusCode === 401) return apiError('UNAUTHENTICATED', statusCode);
+  if (statusCode === 413) return apiError('PAYLOAD_TOO_LARGE', statusCode);
+  if (RETRYABLE_STATUSES.has(statusCode)) return apiError('NETWORK', statusCode);
+  return apiError(statusCode >= 500 ? 'INTERNAL' : 'UNKNOWN', statusCode);
+}
+
+function resultOf<T>(response: RawResponse): T {
+  if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T;
+  throw failureFrom(response);
+}
+
+function sessionGone(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED');
+}
+
+function worthRetrying(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.code === 'NETWORK' || error.code === 'TIMEOUT' || RETRYABLE_STATUSES.has(error.status))
+  );
+}
+
+/**
+ * Taro's own timeouts do not cover everything (H5 uploads first read the picked file through a
+ * blob URL, and that step never settles if it is blocked), so every call also gets a deadline.
+ */
+function withDeadline<T>(pending: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject({ errMsg: 'deadline: timeout' }), ms);
+  });
+  return Promise.race([pending, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Grace beyond Taro's own timeout before the deadline gives up. */
+const DEADLINE_GRACE_MS = 2_000;
+
+function parseUploadBody(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  if (data === '') return undefined;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+}
+
+export function createHttp(options: HttpOptions): Http {
+  const timeout = options.timeoutMs ?? 10_000;
+  const uploadTimeout = options.uploadTimeoutMs ?? 60_000;
+
+  function headers(auth: boolean, json: boolean): Record<string, string> {
+    const header: Record<string, string> = {};
+    if (json) header['Content-Type'] = 'application/json';
+    const token = auth ? options.session.token() : null;
+    if (token) header.Authorization = `Bearer ${token}`;
+    return header;
+  }
+
+  async function once<T>(spec: RequestSpec, auth: boolean): Promise<T> {
+    let response: RawResponse;
+    try {
+      response = await withDeadline(
+        Taro.request({
+          url: options.baseUrl + spec.path,
+          method: spec.method,
+          data: spec.body as Record<string, unknown> | undefined,
+          header: headers(auth, spec.body !== undefined),
+          timeout,
+          dataType: 'json',
+        }),
+        timeout + DEADLINE_GRACE_MS,
+      );
+    } catch (reason) {
+      throw transportFailure(reason);
+    }
+    return resultOf<T>(response);
+  }
+
+  async function attempt<T>(spec: RequestSpec, auth: boolean): Promise<T> {
+    try {
+      return await once<T>(spec, auth);
+    } catch (error) {
+      // Only GETs are safe to repeat: a POST that timed out may have happened on the server.
+      if (spec.method === 'GET' && worthRetrying(error)) return once<T>(spec, auth);
+      throw error;
+    }
+  }
+
+  /** Runs `send`, logging in first when there is no token, and once more after a 401. */
+  async function withSession<T>(auth: boolean, send: () => Promise<T>, renew = true): Promise<T> {
+    if (!auth || !renew) return send();
+    let renewed = false;
+    if (!options.session.token()) {
+      renewed = true;
+      if (!(await options.session.renew())) throw apiError('LOGIN_REQUIRED');
+    }
+    try {
+      return await send();
+    } catch (error) {
+      if (renewed || !sessionGone(error)) throw error;
+      if (!(await options.session.renew())) throw error;
+      return send();
+    }
+  }
+
+  return {
+    request<T>(spec: RequestSpec): Promise<T> {
+      const auth = spec.auth ?? true;
+      return withSession(auth, () => attempt<T>(spec, auth), spec.renewSession ?? true);
+    },
+
+    upload<T>(spec: UploadSpec): Promise<T> {
+      return withSession(true, async () => {
+        let response: RawResponse;
+        try {
+          response = await withDeadline(
+            Taro.uploadFile({
+              url: options.baseUrl + spec.path,
+              filePath: spec.filePath,
+              name: spec.field ?? 'file',
+              header: headers(true, false),
+              timeout: uploadTimeout,
+            }),
+            uploadTimeout + DEADLINE_GRACE_MS,
+          );
+        } catch (reason) {
+          throw transportFailure(reason);
+        }
+        // uploadFile hands back the body as text, unlike request.
+        return resultOf<T>({ statusCode: response.statusCode, data: parseUploadBody(response.data) });
+      });
+    },
+  };
+}

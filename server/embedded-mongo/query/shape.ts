@@ -1,0 +1,44 @@
+// Result shaping for find-like commands: sort in MongoDB's BSON order (arrays sort by their
+// smallest element ascending, largest descending) and projection via mingo.
+import './mingo-setup';
+import type { Document } from 'bson';
+import { find as mingoFind } from 'mingo';
+import { badValue, notSupported } from '../errors';
+import { encodeValue } from '../storage/keys';
+import { isPlainObject, valuesAtPath, type Doc } from '../storage/documents';
+
+function sortKey(doc: Doc, path: string, dir: number): string {
+  const vals = valuesAtPath(doc, path).map((v) => encodeValue(v === undefined ? null : v));
+  if (vals.length === 1) return vals[0];
+  vals.sort();
+  return dir > 0 ? vals[0] : vals[vals.length - 1];
+}
+
+export function sortDocs(docs: Doc[], sort: Document | undefined | null): Doc[] {
+  if (!sort || Object.keys(sort).length === 0) return docs;
+  const fields = Object.entries(sort).map(([path, d]) => {
+    if (isPlainObject(d)) {
+      if (d.$meta) throw notSupported(`Sorting by { $meta: ${JSON.stringify(d.$meta)} }`);
+      throw badValue(`Invalid sort specification for ${path}`);
+    }
+    const dir = Number(d);
+    if (dir !== 1 && dir !== -1) throw badValue('$sort key ordering must be 1 (for ascending) or -1 (for descending)');
+    return { path, dir };
+  });
+  const keyed = docs.map((doc, i) => ({ doc, i, keys: fields.map((f) => sortKey(doc, f.path, f.dir)) }));
+  keyed.sort((a, b) => {
+    for (let j = 0; j < fields.length; j++) {
+      if (a.keys[j] !== b.keys[j]) return (a.keys[j] < b.keys[j] ? -1 : 1) * fields[j].dir;
+    }
+    return a.i - b.i;
+  });
+  return keyed.map((k) => k.doc);
+}
+
+export function projectDocs(docs: Doc[], projection: Document | undefined | null): Doc[] {
+  if (!projection || Object.keys(projection).length === 0 || docs.length === 0) return docs;
+  for (const v of Object.values(projection)) {
+    if (isPlainObject(v) && '$meta' in v) throw notSupported(`Projection { $meta: ${JSON.stringify(v.$meta)} }`);
+  }
+  return mingoFind(docs, {}, projection).all() as Doc[];
+}

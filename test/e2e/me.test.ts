@@ -1,0 +1,106 @@
+// In Chromium, on the H5 build served by the real server: a person logs in as a test identity
+// through the WeChat simulator, sees the Me page, changes the nickname and the avatar, and it sticks.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumPath, launchChromium, phoneContext, screenshot } from '../support/browser';
+import { startServerProcess, type ServerProcess } from '../support/server-process';
+import { ensureBuilt, outputDir } from '../../scripts/ensure-built';
+
+const chromium = chromiumPath();
+if (!chromium) console.warn('E2E SKIPPED: no Chromium at /usr/bin/chromium (apt-get install -y chromium)');
+const describeE2E = chromium ? describe : describe.skip;
+
+jest.setTimeout(600_000);
+
+describeE2E('the Me page in the H5 build', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let base: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    ensureBuilt('h5', () => undefined);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cunshop-e2e-'));
+    server = startServerProcess({ DATA_DIR: dataDir, H5_DIST_DIR: outputDir('h5'), LOG_LEVEL: 'warn' });
+    base = await server.url;
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function open(page: Page, route: string) {
+    await page.goto(new URL(route, base).toString());
+  }
+
+  it('shows every main page, logs in as a buyer, renames and changes the avatar', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+
+    await open(page, '/');
+    await page.getByText('小店正在上架').waitFor();
+    await screenshot(page, 'home');
+
+    await open(page, '/pages/orders/index');
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, 'orders');
+
+    await open(page, '/pages/me/index');
+    await page.getByText('以买家身份登录').waitFor();
+    await screenshot(page, 'me-logged-out');
+    await page.getByText('以买家身份登录').tap();
+    await page.getByText('退出登录').waitFor();
+    await expect(page.getByText('买家', { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'me-logged-in');
+
+    const input = page.locator('input').first();
+    await input.fill('黑木耳大王');
+    await page.getByText('保存昵称').tap();
+    await page.getByText('昵称已保存').waitFor();
+    await page.locator('.me__nickname', { hasText: '黑木耳大王' }).waitFor();
+
+    const photo = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#c0392b' } }).png().toBuffer();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByText('更换头像').tap();
+    await (await chooser).setFiles({ name: 'me.png', mimeType: 'image/png', buffer: photo });
+    await page.getByText('头像已更新').waitFor();
+    const src = await page.locator('.me__avatar img, img.me__avatar, .me__avatar').first().evaluate((el) => (el.querySelector('img') ?? el).getAttribute('src'));
+    expect(src).toMatch(/\/api\/v1\/files\/[a-f0-9]{64}$/);
+    await screenshot(page, 'me-edited');
+
+    // A reload keeps the session (token in storage) and shows what the server holds.
+    await page.reload();
+    await page.locator('.me__nickname', { hasText: '黑木耳大王' }).waitFor();
+
+    await page.getByText('退出登录').tap();
+    await page.getByText('以买家身份登录').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('opens the seller subpackage page', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await open(page, '/subpackages/seller/pages/home/index');
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('body').innerText()).resolves.toMatch(/卖家|seller/i);
+    await screenshot(page, 'seller-home');
+    await context.close();
+  });
+
+  it('speaks English to an English browser', async () => {
+    const context = await phoneContext(browser, 'en-US');
+    const page = await context.newPage();
+    await open(page, '/pages/me/index');
+    await page.getByText(/log in as a buyer/i).waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,2 @@
+// Imported images become their file name.
+export default 'image.png';

@@ -1,0 +1,2 @@
+// Stylesheets mean nothing in jsdom.
+export default {};

@@ -1,0 +1,127 @@
+/**
+ * The WeChat bundle as WeChat would see it: built (when stale), every page complete, the project
+ * file present, the WXML and WXSS accepted by WeChat's own compilers, and the main package small.
+ * @jest-environment jsdom
+ */
+// jsdom because the code WeChat's compilers emit expects a browser window (as in their own tests).
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { wxmlToJs, wxssToJs } from 'miniprogram-compiler';
+import { ensureBuilt } from '../../scripts/ensure-built';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist/weapp');
+const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
+const COMPILER_BUFFER = 64 * 1024 * 1024;
+
+interface AppJson {
+  pages: string[];
+  subPackages?: { root: string; pages: string[] }[];
+  subpackages?: { root: string; pages: string[] }[];
+  tabBar?: { list: { iconPath?: string; selectedIconPath?: string }[] };
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+let app: AppJson;
+let allPages: string[];
+let subpackageRoots: string[];
+
+beforeAll(() => {
+  // The same freshness rule as `npm start` (a hash of the sources, kept beside the output).
+  ensureBuilt('weapp', (line) => console.log(line));
+  app = readJson<AppJson>(path.join(DIST, 'app.json'));
+  const subPackages = app.subPackages ?? app.subpackages ?? [];
+  subpackageRoots = subPackages.map((pkg) => pkg.root.replace(/\/$/, ''));
+  allPages = [...app.pages, ...subPackages.flatMap((pkg) => pkg.pages.map((page) => `${pkg.root.replace(/\/$/, '')}/${page}`))];
+}, 600_000);
+
+test('app.json lists the tab pages and the seller subpackage', () => {
+  expect(app.pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/orders/index', 'pages/me/index']));
+  expect(allPages).toContain('subpackages/seller/pages/home/index');
+});
+
+test('every page, subpackages included, has its .js, .json and .wxml', () => {
+  const missing = allPages.flatMap((page) =>
+    ['.js', '.json', '.wxml'].map((ext) => `${page}${ext}`).filter((file) => !existsSync(path.join(DIST, file))),
+  );
+  expect(missing).toEqual([]);
+});
+
+test('tab bar icons are in the bundle', () => {
+  const icons = (app.tabBar?.list ?? []).flatMap((item) => [item.iconPath, item.selectedIconPath]).filter(Boolean);
+  expect(icons.length).toBe(6);
+  for (const icon of icons) expect(existsSync(path.join(DIST, icon as string))).toBe(true);
+});
+
+test('project.config.json is there for WeChat DevTools', () => {
+  const project = readJson<{ appid: string; miniprogramRoot: string; compileType: string }>(path.join(DIST, 'project.config.json'));
+  expect(project.appid).toMatch(/^(touristappid|wx[0-9a-f]{16})$/);
+  expect(project.miniprogramRoot).toBe('./');
+  expect(project.compileType).toBe('miniprogram');
+});
+
+describe("WeChat's compilers (miniprogram-compiler)", () => {
+  test('wcc compiles all WXML, and every page renders a node tree', () => {
+    const compiled = wxmlToJs(DIST, { maxBuffer: COMPILER_BUFFER });
+    const gwx = new Function('global', compiled)({}) as (file: string) => ((data: unknown, a: unknown, b: unknown) => { tag: string; children: unknown[] }) | undefined;
+    for (const page of allPages) {
+      const render = gwx(`${page}.wxml`);
+      expect(typeof render).toBe('function');
+      // One Taro <view> (template alias 0) holding a text node, as the runtime would send it.
+      const tree = render!({ root: { cn: [{ nn: '0', sid: 'n1', cl: 'card', cn: [] }] } }, {}, {});
+      expect(tree.tag).toBe('wx-page');
+      expect(JSON.stringify(tree)).toContain('"class":"card"');
+    }
+  });
+
+  test('wcsc compiles all WXSS, and the styles it emits carry our rules with rpx turned into px', () => {
+    const compiled = wxssToJs(DIST, { maxBuffer: COMPILER_BUFFER });
+    const styleFor = new Function('global', compiled)({}) as (file: string) => (() => void) | undefined;
+    const pageStyles = allPages.map((page) => `${page}.wxss`).filter((file) => existsSync(path.join(DIST, file)));
+    expect(pageStyles).toContain('pages/me/index.wxss');
+    for (const file of ['app.wxss', ...pageStyles]) expect(typeof styleFor(file)).toBe('function');
+
+    styleFor('app.wxss')!();
+    styleFor('pages/me/index.wxss')!();
+    const css = Array.from(document.head.querySelectorAll('style'), (style) => style.textContent).join('\n');
+    expect(css).toContain('.big-button');
+    expect(css).toContain('.me__avatar');
+    // 96rpx on the 375-wide screen WeChat's code assumes without one: a 48px touch target.
+    expect(css).toMatch(/\.me__nickname-input\{[^}]*height:48px/);
+  });
+
+  test('they do reject broken files (so acceptance above means something)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cunshop-wx-'));
+    try {
+      writeFileSync(path.join(dir, 'bad.wxml'), '<view><text>unclosed</view>');
+      expect(() => wxmlToJs(dir)).toThrow();
+      rmSync(path.join(dir, 'bad.wxml'));
+      writeFileSync(path.join(dir, 'bad.wxss'), '.a { color: red; ');
+      expect(() => wxssToJs(dir)).toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+test('the main package stays under 2 MB and seller code stays in its subpackage', () => {
+  const files = filesUnder(DIST).map((file) => path.relative(DIST, file));
+  const inSubpackage = (file: string) => subpackageRoots.some((root) => file.startsWith(`${root}/`));
+  const size = (list: string[]) => list.reduce((sum, file) => sum + statSync(path.join(DIST, file)).size, 0);
+  const mainBytes = size(files.filter((file) => !inSubpackage(file)));
+  const subBytes = size(files.filter(inSubpackage));
+  console.log(`weapp main package: ${(mainBytes / 1024).toFixed(1)} KiB; subpackages: ${(subBytes / 1024).toFixed(1)} KiB`);
+  expect(mainBytes).toBeLessThan(MAIN_PACKAGE_LIMIT);
+  expect(files.filter(inSubpackage)).toContain('subpackages/seller/pages/home/index.js');
+});
