@@ -1,5 +1,6 @@
 // Users as the API shows them, and the requests that change them.
 import { z } from './openapi';
+import { NICKNAME_MAX } from './limits';
 
 export const Role = z.enum(['buyer', 'seller', 'operator']);
 export type Role = z.infer<typeof Role>;
@@ -15,8 +16,7 @@ export const UserView = z
   .openapi('User');
 export type UserView = z.infer<typeof UserView>;
 
-/** WeChat's nickname input allows up to 20 characters after its own content check. */
-export const NICKNAME_MAX = 20;
+export { NICKNAME_MAX };
 
 export const UpdateMeRequest = z
   .object({

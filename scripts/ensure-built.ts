@@ -44,12 +44,20 @@ export function isFresh(platform: Platform): boolean {
 }
 
 /** Builds when stale; returns whether it built. Throws when the build fails. */
-export function ensureBuilt(platform: Platform, log: (msg: string) => void = (m) => process.stdout.write(`${m}\n`)): boolean {
+export function ensureBuilt(platform: Platform, log: (msg: string) => void = (m) => process.stdout.write(`${m}\n`), opts: { quiet?: boolean } = {}): boolean {
   if (isFresh(platform) && fs.existsSync(outputDir(platform))) return false;
   log(`Building the mini-program for ${platform} (a few minutes the first time)…`);
   const started = Date.now();
-  const r = spawnSync('npm', ['run', `build:${platform}`], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  if (r.status !== 0) throw new Error(`The ${platform} build failed (exit ${r.status}); see the output above`);
+  const r = spawnSync('npm', ['run', `build:${platform}`], {
+    cwd: ROOT,
+    stdio: opts.quiet ? 'pipe' : 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) {
+    const output = opts.quiet ? `\n${r.stdout}\n${r.stderr}` : '; see the output above';
+    throw new Error(`The ${platform} build failed (exit ${r.status})${output}`);
+  }
   fs.writeFileSync(stampFile(platform), sourceHash(platform));
   log(`Built ${platform} in ${Math.round((Date.now() - started) / 1000)} s → ${path.relative(ROOT, outputDir(platform))}`);
   return true;

@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const known = new Set(['port', 'dbpath', 'bind_ip', 'replSet', 'inMemory', 'quiet']);
   for (const k of args.keys()) if (!known.has(k)) throw new Error(`unknown option --${k} (supported: --port, --dbpath, --bind_ip, --replSet, --inMemory, --quiet)`);
-  const host = args.get('bind_ip') ?? '127.0.0.1';
+  // mongod takes a comma-separated list; every entry must be loopback, the first is used.
+  const host = (args.get('bind_ip') ?? '127.0.0.1').split(',').map((h) => h.trim()).filter(Boolean)[0] ?? '127.0.0.1';
+  const nonLoopback = (args.get('bind_ip') ?? '').split(',').map((h) => h.trim()).filter((h) => h && !['127.0.0.1', 'localhost', '::1'].includes(h));
+  if (nonLoopback.length) throw new Error(`--bind_ip ${nonLoopback.join(',')}: the embedded server listens on loopback only (127.0.0.1, localhost, ::1)`);
   const port = Number(args.get('port') ?? 27017);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${args.get('port')}`);
   const quiet = args.has('quiet');

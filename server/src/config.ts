@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: readable lines at a terminal in development, JSON lines otherwise. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** A real MongoDB (replica set for transactions). Unset: the embedded server runs in-process. */
   MONGODB_URI: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -41,6 +43,7 @@ export interface Config {
   host: string;
   port: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  logFormat: 'json' | 'pretty';
   database: { uri: string | null; embeddedDbPath: string; embeddedDbName: string };
   dataDir: string;
   wechat: {
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' && process.stdout.isTTY ? 'pretty' : 'json'),
     database: {
       uri: e.MONGODB_URI ?? null,
       embeddedDbPath: path.resolve(e.EMBEDDED_DB_PATH ?? path.join(dataDir, 'db')),

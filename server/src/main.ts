@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, config.logFormat);
   const boot = await bootstrap(config, logger);
   const app = createApp(boot.services, { simulator: boot.simulator ?? undefined, serveH5: true });
   const server = http.createServer(app.callback());

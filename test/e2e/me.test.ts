@@ -22,7 +22,7 @@ describeE2E('the Me page in the H5 build', () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    ensureBuilt('h5', () => undefined);
+    ensureBuilt('h5', () => undefined, { quiet: true });
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cunshop-e2e-'));
     server = startServerProcess({ DATA_DIR: dataDir, H5_DIST_DIR: outputDir('h5'), LOG_LEVEL: 'warn' });
     base = await server.url;

@@ -93,6 +93,15 @@ test('an empty nickname is refused before any request', async () => {
   expect(account.updateMe).not.toHaveBeenCalled();
 });
 
+test('a nickname longer than the server allows is refused before any request', async () => {
+  const account = fakeAccount(seller);
+  renderMe(account);
+  fireEvent.change(await screen.findByLabelText('昵称'), { target: { value: '很'.repeat(21) } });
+  fireEvent.click(screen.getByText('保存昵称'));
+  expect(screen.getByRole('alert')).toHaveTextContent('昵称最多 20 个字');
+  expect(account.updateMe).not.toHaveBeenCalled();
+});
+
 test('a failed save shows the human message for its code', async () => {
   const account = fakeAccount(seller);
   account.updateMe.mockRejectedValue(apiError('NETWORK'));

@@ -39,7 +39,7 @@ let subpackageRoots: string[];
 
 beforeAll(() => {
   // The same freshness rule as `npm start` (a hash of the sources, kept beside the output).
-  ensureBuilt('weapp', (line) => console.log(line));
+  ensureBuilt('weapp', (line) => console.log(line), { quiet: true });
   app = readJson<AppJson>(path.join(DIST, 'app.json'));
   const subPackages = app.subPackages ?? app.subpackages ?? [];
   subpackageRoots = subPackages.map((pkg) => pkg.root.replace(/\/$/, ''));

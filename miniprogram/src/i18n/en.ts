@@ -25,6 +25,7 @@ export const en: Messages = {
   'me.saveNickname': 'Save nickname',
   'me.nicknameSaved': 'Nickname saved',
   'me.nicknameEmpty': 'Nickname cannot be empty',
+  'me.nicknameTooLong': 'A nickname has at most {max} characters',
   'me.changeAvatar': 'Change photo',
   'me.avatarSaved': 'Photo updated',
   'me.roles': 'Roles',

@@ -29,6 +29,7 @@ type UiKey =
   | 'me.saveNickname'
   | 'me.nicknameSaved'
   | 'me.nicknameEmpty'
+  | 'me.nicknameTooLong'
   | 'me.changeAvatar'
   | 'me.avatarSaved'
   | 'me.roles'

@@ -25,6 +25,7 @@ export const zhCN: Messages = {
   'me.saveNickname': '保存昵称',
   'me.nicknameSaved': '昵称已保存',
   'me.nicknameEmpty': '昵称不能为空',
+  'me.nicknameTooLong': '昵称最多 {max} 个字',
   'me.changeAvatar': '更换头像',
   'me.avatarSaved': '头像已更新',
   'me.roles': '身份',

@@ -14,6 +14,9 @@ import { encodeRecord, readRecords, writeFully } from './records';
 
 const SNAPSHOT = 'snapshot.bson';
 const DOCS_PER_RECORD = 1000;
+/** Besides the size trigger, a journal past 1 MiB is compacted every 10 minutes so restarts stay quick. */
+const PERIODIC_COMPACT_MS = 10 * 60_000;
+const PERIODIC_COMPACT_MIN_BYTES = 1024 * 1024;
 /** Journal size that triggers compaction; EMBEDDED_MONGO_COMPACT_BYTES overrides (tests use it). */
 const COMPACT_AT_BYTES = Number(process.env.EMBEDDED_MONGO_COMPACT_BYTES) > 0 ? Number(process.env.EMBEDDED_MONGO_COMPACT_BYTES) : 64 * 1024 * 1024;
 
@@ -141,11 +144,16 @@ export async function openDataDirectory(dirPath: string, engine: Engine, logger:
     },
   };
   engine.journal = durable;
+  const periodic = setInterval(() => {
+    if (journal.size > PERIODIC_COMPACT_MIN_BYTES) compact();
+  }, PERIODIC_COMPACT_MS);
+  periodic.unref();
 
   return {
     path: dir,
     compact,
     async close() {
+      clearInterval(periodic);
       engine.journal = undefined;
       await journal.flushed();
       if (journal.size > 0) compact();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import send from 'koa-send';
 import type { AppMiddleware } from './context';
+import { contentSecurityPolicy } from './security';
 
 const HASHED = /\.[0-9a-f]{8,}\.(js|css|png|jpe?g|webp|svg|woff2?|ttf)$/i;
 const RESERVED = /^\/(api|healthz|wechat-sim)(\/|$)/;
@@ -32,7 +33,7 @@ export function serveH5(distDir: string): AppMiddleware {
       const hashes = inlineScriptHashes(fs.readFileSync(indexPath, 'utf8'));
       cachedCsp = {
         mtimeMs: stat.mtimeMs,
-        csp: `default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' ${hashes.join(' ')}; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'`,
+        csp: contentSecurityPolicy(hashes),
       };
     }
     return cachedCsp.csp;

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Image, Input, Text, View } from '@tarojs/components';
 import type { SimIdentity } from '../../../../contract/auth';
 import type { UserView } from '../../../../contract/users';
+import { NICKNAME_MAX } from '../../../../contract/limits';
 import { errorMessage, t } from '../../i18n';
 import type { Account } from '../../services/client';
 import { ApiError } from '../../services/http';
@@ -93,6 +94,12 @@ export function MeScreen({ account, browserLogin, nativeAvatarPicker, pickImage,
     if (!wanted) {
       setNotice(null);
       setError(t('me.nicknameEmpty'));
+      return;
+    }
+    // Counted as the server counts (UTF-16 units), so the phone never sends what the server refuses.
+    if (wanted.length > NICKNAME_MAX) {
+      setNotice(null);
+      setError(t('me.nicknameTooLong', { max: NICKNAME_MAX }));
       return;
     }
     void act(() => account.updateMe({ nickname: wanted }), t('me.nicknameSaved'));
