@@ -14,6 +14,8 @@ export class SessionState {
   lastUsed = Date.now();
   txn?: Transaction;
   txnNumber = -1;
+  /** The reply to the latest retryable write, so a driver's retry is answered, not re-applied. */
+  lastRetryable?: { txnNumber: number; command: string; reply: Document };
   constructor(key: string) { this.key = key; }
 }
 

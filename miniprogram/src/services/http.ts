@@ -158,10 +158,18 @@ export function createHttp(options: HttpOptions): Http {
     return header;
   }
 
-  async function once<T>(spec: RequestSpec, auth: boolean): Promise<T> {
-    let response: RawResponse;
+  /** One transport call with a hard deadline; any transport failure becomes a human-readable error. */
+  async function transport(call: () => Promise<RawResponse>, deadlineMs: number): Promise<RawResponse> {
     try {
-      response = await withDeadline(
+      return await withDeadline(call(), deadlineMs + DEADLINE_GRACE_MS);
+    } catch (reason) {
+      throw transportFailure(reason);
+    }
+  }
+
+  async function once<T>(spec: RequestSpec, auth: boolean): Promise<T> {
+    const response = await transport(
+      () =>
         Taro.request({
           url: options.baseUrl + spec.path,
           method: spec.method,
@@ -170,11 +178,8 @@ export function createHttp(options: HttpOptions): Http {
           timeout,
           dataType: 'json',
         }),
-        timeout + DEADLINE_GRACE_MS,
-      );
-    } catch (reason) {
-      throw transportFailure(reason);
-    }
+      timeout,
+    );
     return resultOf<T>(response);
   }
 
@@ -213,9 +218,8 @@ export function createHttp(options: HttpOptions): Http {
 
     upload<T>(spec: UploadSpec): Promise<T> {
       return withSession(true, async () => {
-        let response: RawResponse;
-        try {
-          response = await withDeadline(
+        const response = await transport(
+          () =>
             Taro.uploadFile({
               url: options.baseUrl + spec.path,
               filePath: spec.filePath,
@@ -223,11 +227,8 @@ export function createHttp(options: HttpOptions): Http {
               header: headers(true, false),
               timeout: uploadTimeout,
             }),
-            uploadTimeout + DEADLINE_GRACE_MS,
-          );
-        } catch (reason) {
-          throw transportFailure(reason);
-        }
+          uploadTimeout,
+        );
         // uploadFile hands back the body as text, unlike request.
         return resultOf<T>({ statusCode: response.statusCode, data: parseUploadBody(response.data) });
       });

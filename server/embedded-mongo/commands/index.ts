@@ -4,6 +4,7 @@ import type { Document } from 'bson';
 import { ErrorCodes, MongoCommandError } from '../errors';
 import { OpContext } from '../query/context';
 import { sessionKeyOf } from '../sessions';
+import { toBigInt } from '../cursors';
 import type { Transaction } from '../storage/transaction';
 import { aggregateCommands } from './aggregate';
 import { crudCommands } from './crud';
@@ -25,6 +26,7 @@ const commands: CommandTable = {
 };
 
 const TXN_CONTROL = new Set(['commitTransaction', 'abortTransaction']);
+const RETRYABLE_WRITES = new Set(['insert', 'update', 'delete', 'findAndModify']);
 
 export type Services = Omit<CommandContext, 'db' | 'cmd' | 'name' | 'op' | 'sessionKey'>;
 
@@ -39,6 +41,13 @@ export async function runCommand(services: Services, db: string, cmd: Document):
   if (cmd.autocommit === false && sessionKey && !TXN_CONTROL.has(name)) {
     txn = services.sessions.transactionFor(sessionKey, cmd);
   }
+  // A retryable write carries lsid + txnNumber without autocommit; a resend of the same
+  // txnNumber (after a network error) gets the first reply instead of applying twice.
+  const retryable = sessionKey && cmd.txnNumber !== undefined && cmd.autocommit === undefined && RETRYABLE_WRITES.has(name)
+    ? { session: services.sessions.get(sessionKey), txnNumber: Number(toBigInt(cmd.txnNumber)) }
+    : undefined;
+  const previous = retryable?.session.lastRetryable;
+  if (retryable && previous && previous.txnNumber === retryable.txnNumber && previous.command === name) return previous.reply;
   const op = new OpContext(services.engine, txn);
   const ctx: CommandContext = { ...services, db, cmd, name, op, sessionKey };
   try {
@@ -46,6 +55,7 @@ export async function runCommand(services: Services, db: string, cmd: Document):
     // mongod aborts a transaction on any failed statement.
     if (txn && Array.isArray(reply.writeErrors) && reply.writeErrors.length > 0) txn.abort();
     await op.durable();
+    if (retryable) retryable.session.lastRetryable = { txnNumber: retryable.txnNumber, command: name, reply };
     return reply;
   } catch (err) {
     if (txn) txn.abort();
