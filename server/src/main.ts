@@ -7,6 +7,8 @@ import { createLogger } from './logger';
 import { bootstrap } from './bootstrap';
 import { createApp } from './app';
 import { SIMULATOR_PREFIX } from '../../contract/paths';
+import { startScheduler } from './jobs/scheduler';
+import { serverJobs } from './jobs';
 
 async function main(): Promise<void> {
   let config;
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
   process.stdout.write(`\nCunShop is running at http://${shownHost}:${port}/\n` +
     (boot.simulator ? `WeChat simulator: http://${shownHost}:${port}${SIMULATOR_PREFIX} (no real WeChat credentials configured)\n` : ''));
 
+  const scheduler = startScheduler(serverJobs(boot.services), logger);
+
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
     }, config.shutdownGraceMs);
     force.unref();
     server.close(async () => {
+      await scheduler.stop();
       await boot.db.close().catch((err) => logger.error({ err }, 'closing the database failed'));
       logger.info('stopped');
       process.exit(0);
