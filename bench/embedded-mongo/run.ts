@@ -32,8 +32,9 @@ async function startServer(args: string[]): Promise<{ uri: string; stop(): Promi
 const SIZES = [1_000, 100_000];
 const POINT_OPS = 5_000;
 const CONCURRENCY = 8;
+const SCAN_OPS = 200;
 
-interface Figures { insertsPerSec: number; insertOnePerSec: number; findsPerSec: number; updatesPerSec: number; findMicros: number }
+interface Figures { insertsPerSec: number; insertOnePerSec: number; findsPerSec: number; scanFindsPerSec: number; updatesPerSec: number; findMicros: number }
 
 async function timed(fn: () => Promise<void>): Promise<number> {
   const start = process.hrtime.bigint();
@@ -80,6 +81,11 @@ async function measure(n: number, inMemory: boolean): Promise<Figures> {
       const doc = await col.findOne({ sku });
       if (!doc) throw new Error(`missing ${sku}`);
     });
+    // For contrast: the same point lookup on a field with no index (a collection scan).
+    const scanSecs = await parallel(SCAN_OPS, async () => {
+      const name = `Product ${Math.floor(rand() * n)}`;
+      if (!(await col.findOne({ name }))) throw new Error(`missing ${name}`);
+    });
     const updateSecs = await parallel(POINT_OPS, async () => {
       const res = await col.updateOne({ sku: `sku-${Math.floor(rand() * n)}`, stock: { $gte: 1 } }, { $inc: { stock: -1 } });
       if (res.modifiedCount !== 1) throw new Error('conditional update did not apply');
@@ -88,6 +94,7 @@ async function measure(n: number, inMemory: boolean): Promise<Figures> {
       insertsPerSec: n / insertSecs,
       insertOnePerSec: 2_000 / insertOneSecs,
       findsPerSec: POINT_OPS / findSecs,
+      scanFindsPerSec: SCAN_OPS / scanSecs,
       updatesPerSec: POINT_OPS / updateSecs,
       findMicros: (findSecs / POINT_OPS) * 1e6,
     };
@@ -107,11 +114,11 @@ async function main(): Promise<void> {
   for (const inMemory of [true, false]) {
     const results = new Map<number, Figures>();
     console.log(`\n${inMemory ? 'in memory' : 'on disk (journal, fdatasync group commit)'}`);
-    console.log('     docs   insertMany/s  insertOne/s  indexed finds/s  cond. $inc/s');
+    console.log('     docs   insertMany/s  insertOne/s  indexed finds/s  cond. $inc/s  unindexed finds/s');
     for (const n of SIZES) {
       const f = await measure(n, inMemory);
       results.set(n, f);
-      console.log(`${String(n).padStart(9)}  ${fmt(f.insertsPerSec)}     ${fmt(f.insertOnePerSec)}    ${fmt(f.findsPerSec)}      ${fmt(f.updatesPerSec)}`);
+      console.log(`${String(n).padStart(9)}  ${fmt(f.insertsPerSec)}     ${fmt(f.insertOnePerSec)}    ${fmt(f.findsPerSec)}      ${fmt(f.updatesPerSec)}      ${fmt(f.scanFindsPerSec)}`);
     }
     const small = results.get(SIZES[0]) as Figures;
     const large = results.get(SIZES[1]) as Figures;

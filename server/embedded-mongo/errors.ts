@@ -1,5 +1,7 @@
 // Errors in mongod's shape: every failure a command can raise carries a numeric code,
 // a codeName and optional error labels, so drivers classify it exactly as they would mongod's.
+import { BSONError } from 'bson';
+import { MingoError } from 'mingo/util';
 
 export const ErrorCodes = {
   InternalError: 1,
@@ -57,7 +59,7 @@ export function badValue(message: string): MongoCommandError {
 
 /** A feature MongoDB has but this embedded server deliberately does not. */
 export function notSupported(feature: string): MongoCommandError {
-  return new MongoCommandError(ErrorCodes.NotSupported, `${feature} is not supported by the embedded server; use a real MongoDB (set MONGODB_URI) for this feature`);
+  return new MongoCommandError(ErrorCodes.NotSupported, `${feature}: not supported by the embedded server; use a real MongoDB (set MONGODB_URI) for this feature`);
 }
 
 export function writeConflict(): MongoCommandError {
@@ -76,9 +78,17 @@ export class DuplicateKeyError extends MongoCommandError {
   }
 }
 
-/** Turns anything thrown while running a command into a mongod-shaped error. */
+/**
+ * Turns anything thrown while running a command into a mongod-shaped error: mingo's and
+ * bson's complaints about the request are BadValue (2); anything else is a bug or an I/O
+ * failure of ours and becomes InternalError (1).
+ */
 export function toCommandError(err: unknown): MongoCommandError {
   if (err instanceof MongoCommandError) return err;
+  if (err instanceof MingoError || err instanceof BSONError) return new MongoCommandError(ErrorCodes.BadValue, err.message);
+  if (err instanceof SyntaxError && err.message.includes('regular expression')) {
+    return new MongoCommandError(51091, `Regular expression is invalid: ${err.message}`, { codeName: 'Location51091' });
+  }
   const message = err instanceof Error ? err.message : String(err);
-  return new MongoCommandError(ErrorCodes.BadValue, message);
+  return new MongoCommandError(ErrorCodes.InternalError, `embedded server internal error: ${message}`);
 }

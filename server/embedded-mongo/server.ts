@@ -5,7 +5,7 @@ import { Binary, Long, ObjectId, Timestamp, type Document } from 'bson';
 import { runCommand, type Services } from './commands';
 import type { ServerInfo } from './commands/types';
 import { CursorManager } from './cursors';
-import { toCommandError } from './errors';
+import { ErrorCodes, toCommandError } from './errors';
 import { SessionRegistry } from './sessions';
 import type { Engine } from './storage/engine';
 import { encodeOpMsg, encodeOpReply, MAX_MESSAGE_SIZE, parseMessage, ProtocolError, type CommandRequest } from './wire/messages';
@@ -28,7 +28,7 @@ export class WireServer {
   readonly sessions: SessionRegistry;
   private info!: ServerInfo;
   private nextConnectionId = 1;
-  private inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(opts: WireServerOptions) {
     this.opts = opts;
@@ -97,7 +97,8 @@ export class WireServer {
       return;
     }
     const work = this.execute(request, connectionId);
-    this.inFlight.add(work.then(() => undefined, () => undefined));
+    const tracked: Promise<void> = work.then(() => undefined, () => undefined).finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
     const reply = await work;
     if (request.moreToCome || socket.destroyed) return;
     const out = request.kind === 'query' ? encodeOpReply(request.requestId, reply) : encodeOpMsg(request.requestId, reply, request.checksum);
@@ -112,7 +113,9 @@ export class WireServer {
       reply = { ...result, ok: 1 };
     } catch (err) {
       const e = toCommandError(err);
-      if (e.code === 1 || e.message.includes('is not a function')) this.opts.logger(`command ${Object.keys(request.command)[0]} failed: ${e.stack ?? e.message}`);
+      if (e.code === ErrorCodes.InternalError) {
+        this.opts.logger(`embedded-mongo: command ${Object.keys(request.command)[0]} failed: ${err instanceof Error ? err.stack : String(err)}`);
+      }
       reply = e.toReply();
     }
     const clusterTime = new Timestamp({ t: Math.floor(Date.now() / 1000), i: (this.opts.engine.clock % 0x7fffffff) + 1 });

@@ -64,3 +64,24 @@ it('$facet $count $sortByCount', async () => {
 it('rejects an unknown stage with an error naming it', async () => {
   await expect(orders.aggregate([{ $frobnicate: {} }]).toArray()).rejects.toThrow(/\$frobnicate/);
 });
+
+it('$sort uses BSON order across types, and arrays sort by their smallest element', async () => {
+  const mixed = t.db.collection<LooseDoc>('mixed');
+  await mixed.insertMany([
+    { _id: 1, v: 'b' }, { _id: 2, v: 3 }, { _id: 3, v: null }, { _id: 4, v: [5, 1] }, { _id: 5, v: true }, { _id: 6, v: 2 },
+  ]);
+  const asc = await mixed.aggregate([{ $sort: { v: 1, _id: 1 } }, { $project: { _id: 1 } }]).toArray();
+  expect(asc.map((d) => d._id)).toEqual([3, 4, 6, 2, 1, 5]);
+  const inFacet = await mixed.aggregate([{ $facet: { top: [{ $sort: { v: -1, _id: 1 } }, { $limit: 2 }] } }]).toArray();
+  expect(inFacet[0].top.map((d: LooseDoc) => d._id)).toEqual([5, 1]);
+});
+
+it('$out replaces the target collection with the results and keeps its indexes', async () => {
+  const summary = t.db.collection<LooseDoc>('summary');
+  await summary.insertOne({ _id: 'stale' });
+  await summary.createIndex({ total: 1 });
+  await orders.aggregate([{ $group: { _id: '$user', total: { $sum: '$total' } } }, { $out: 'summary' }]).toArray();
+  expect(await summary.find().sort({ _id: 1 }).toArray()).toEqual([{ _id: 'u1', total: 45 }, { _id: 'u2', total: 55 }]);
+  expect((await summary.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_', 'total_1']);
+  await expect(orders.aggregate([{ $out: 'summary' }, { $match: {} }]).toArray()).rejects.toThrow(/\$out/);
+});

@@ -58,6 +58,14 @@ describe('insert and find', () => {
     expect(excl).toEqual([{ a: 1 }]);
   });
 
+  it('keeps _id first in projected and aggregated documents', async () => {
+    await col.insertOne({ _id: 5, name: 'n', price: 2 });
+    const projected = await col.findOne({ _id: 5 }, { projection: { price: 1, name: 1 } });
+    expect(Object.keys(projected as Document)).toEqual(['_id', 'name', 'price']);
+    const [agg] = await col.aggregate([{ $project: { price: 1 } }]).toArray();
+    expect(Object.keys(agg)).toEqual(['_id', 'price']);
+  });
+
   it('sorts mixed types in BSON order', async () => {
     await col.insertMany([{ v: 'str' }, { v: 2 }, { v: null }, { v: new Date(5) }, { v: true }, { v: { o: 1 } }, { v: 1.5 }]);
     const vs = (await col.find().sort({ v: 1 }).toArray()).map((d) => d.v);
@@ -133,6 +141,16 @@ describe('update operators', () => {
   it('refuses to change _id', async () => {
     await col.insertOne({ _id: 1, a: 1 });
     await expect(col.updateOne({ _id: 1 }, { $set: { _id: 2 } })).rejects.toMatchObject({ code: 66 });
+  });
+
+  it('rejects updates mongod rejects: conflicting paths, paths through scalars, array operators on non-arrays', async () => {
+    await col.insertOne({ _id: 1, s: 'str', o: { a: 1 }, items: [{ q: 1 }] });
+    await expect(col.updateOne({ _id: 1 }, { $set: { o: 1 }, $inc: { 'o.a': 1 } })).rejects.toMatchObject({ code: 40 });
+    await expect(col.updateOne({ _id: 1 }, { $set: { 's.x': 1 } })).rejects.toMatchObject({ code: 28 });
+    await expect(col.updateOne({ _id: 1 }, { $set: { 'items.q': 2 } })).rejects.toMatchObject({ code: 28 });
+    await expect(col.updateOne({ _id: 1 }, { $push: { s: 'x' } } as Document)).rejects.toMatchObject({ code: 2 });
+    await expect(col.find({ s: { $in: 'str' } }).toArray()).rejects.toMatchObject({ code: 2 });
+    expect(await col.findOne({ _id: 1 })).toEqual({ _id: 1, s: 'str', o: { a: 1 }, items: [{ q: 1 }] });
   });
 
   it('rejects unknown update operators', async () => {
@@ -215,6 +233,22 @@ describe('catalog commands', () => {
     expect(dbs.databases.map((d) => d.name)).toContain(t.db.databaseName);
   });
 
+  it('renames collections with their documents and indexes', async () => {
+    const from = t.db.collection<LooseDoc>(`ren_a${Date.now()}`);
+    const toName = `ren_b${Date.now()}`;
+    await from.insertMany([{ _id: 1, k: 'x' }, { _id: 2, k: 'y' }]);
+    await from.createIndex({ k: 1 }, { unique: true });
+    const other = t.db.collection<LooseDoc>(`ren_c${Date.now()}`);
+    await other.insertOne({ _id: 9 });
+    await expect(from.rename(other.collectionName)).rejects.toMatchObject({ code: 48 });
+    const renamed = await from.rename(toName);
+    expect(await renamed.find().sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, k: 'x' }, { _id: 2, k: 'y' }]);
+    expect((await renamed.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_', 'k_1']);
+    expect(await t.db.collection(from.collectionName).countDocuments()).toBe(0);
+    await renamed.rename(other.collectionName, { dropTarget: true });
+    expect(await other.countDocuments()).toBe(2);
+  });
+
   it('enforces a query-style collection validator (121)', async () => {
     const name = `val${Date.now()}`;
     await t.db.createCollection(name, { validator: { price: { $gte: 0 } } });
@@ -227,6 +261,16 @@ describe('catalog commands', () => {
 
   it('answers unknown commands with CommandNotFound (59)', async () => {
     await expect(t.db.command({ noSuchCommandAtAll: 1 })).rejects.toMatchObject({ code: 59, codeName: 'CommandNotFound' });
+  });
+
+  it('presents itself as a writable replica-set primary', async () => {
+    const hello = await t.db.admin().command({ hello: 1 });
+    expect(hello.isWritablePrimary).toBe(true);
+    expect(typeof hello.setName).toBe('string');
+    expect(hello.hosts).toContain(hello.primary);
+    expect(hello.me).toBe(hello.primary);
+    expect(hello.logicalSessionTimeoutMinutes).toBeGreaterThan(0);
+    expect(hello.maxWireVersion).toBeGreaterThanOrEqual(17);
   });
 
   it('answers ping and buildInfo', async () => {

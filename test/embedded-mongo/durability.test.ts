@@ -154,7 +154,10 @@ describeEmbeddedOnly(`crash recovery (skipped when MONGODB_URI is set: ${SKIP_RE
   it('persists data written in-process across stop and start', async () => {
     const dir = tempDir();
     let s = await startEmbeddedMongo({ dbPath: dir, port: 0 });
-    await withClient(s.uri, (c) => c.db('durable').collection<LooseDoc>('kv').insertMany([{ _id: 1, v: 'a' }, { _id: 2, v: 'b' }]));
+    await withClient(s.uri, async (c) => {
+      await c.db('durable').collection<LooseDoc>('kv_old').insertMany([{ _id: 1, v: 'a' }, { _id: 2, v: 'b' }]);
+      await c.db('durable').collection('kv_old').rename('kv');
+    });
     await s.stop();
     s = await startEmbeddedMongo({ dbPath: dir, port: 0 });
     const docs = await withClient(s.uri, (c) => c.db('durable').collection<LooseDoc>('kv').find().sort({ _id: 1 }).toArray());

@@ -84,3 +84,28 @@ it('indexed and unindexed collections answer 300 random queries identically', as
     }
   }
 });
+
+it('sorted, limited finds served in index order equal in-memory sorts', async () => {
+  const a = t.db.collection<LooseDoc>('orders_indexed');
+  const b = t.db.collection<LooseDoc>('orders_plain');
+  await a.createIndex({ shop: 1, createdAt: -1 });
+  await a.createIndex({ createdAt: 1 });
+  const docs: LooseDoc[] = Array.from({ length: 800 }, (_, i) => {
+    const d: LooseDoc = { _id: i, shop: `s${Math.floor(rand() * 5)}`, total: Math.floor(rand() * 100) };
+    if (rand() < 0.95) d.createdAt = new Date(1_700_000_000_000 + Math.floor(rand() * 1e9) * 1000 + i);
+    return d;
+  });
+  await a.insertMany(docs);
+  await b.insertMany(docs);
+  for (let i = 0; i < 120; i++) {
+    const filter: Document = rand() < 0.7 ? { shop: `s${Math.floor(rand() * 5)}` } : {};
+    if (rand() < 0.3) filter.total = { $gte: Math.floor(rand() * 100) };
+    const dir = rand() < 0.5 ? 1 : -1;
+    const limit = 1 + Math.floor(rand() * 40);
+    const skip = Math.floor(rand() * 10);
+    const run = (c: Collection<LooseDoc>) => c.find(filter).sort({ createdAt: dir }).skip(skip).limit(limit).toArray();
+    const [x, y] = await Promise.all([run(a), run(b)]);
+    const key = (ds: LooseDoc[]) => JSON.stringify(ds.map((d) => (d.createdAt instanceof Date ? d.createdAt.getTime() : null)));
+    if (key(x) !== key(y)) throw new Error(`order mismatch for ${JSON.stringify(filter)} sort ${dir} skip ${skip} limit ${limit}`);
+  }
+});

@@ -134,6 +134,11 @@ async function createIndexes(ctx: CommandContext): Promise<Document> {
     if (sameKey && sameOptions(sameKey, spec)) {
       throw new MongoCommandError(ErrorCodes.IndexOptionsConflict, `Index already exists with a different name: ${sameKey.name}`);
     }
+    // Two indexes may share a key pattern only if their partial filters tell them apart.
+    const samePartial = (a: IndexSpec) => JSON.stringify(a.partialFilterExpression ?? null) === JSON.stringify(spec.partialFilterExpression ?? null);
+    if (sameKey && samePartial(sameKey)) {
+      throw new MongoCommandError(ErrorCodes.IndexOptionsConflict, `An equivalent index already exists with a different name and options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(sameKey)}`);
+    }
     toCreate.push(spec);
   }
   if (toCreate.length === 0) {
@@ -176,6 +181,23 @@ async function dropIndexes(ctx: CommandContext): Promise<Document> {
   return { nIndexesWas };
 }
 
+async function renameCollection(ctx: CommandContext): Promise<Document> {
+  const from = ctx.cmd.renameCollection;
+  const to = ctx.cmd.to;
+  if (typeof from !== 'string' || typeof to !== 'string') throw badValue('renameCollection and to must be namespace strings');
+  const split = (ns: string): [string, string] => {
+    const dot = ns.indexOf('.');
+    if (dot <= 0) throw new MongoCommandError(ErrorCodes.InvalidNamespace, `Invalid namespace specified '${ns}'`);
+    return [ns.slice(0, dot), ns.slice(dot + 1)];
+  };
+  const [db, coll] = split(from);
+  const [toDb, toColl] = split(to);
+  validateNamespace(toDb, toColl);
+  if (from === to) throw new MongoCommandError(ErrorCodes.IllegalOperation, "Can't rename a collection to itself");
+  await ctx.engine.apply([{ op: 'rename', db, coll, toDb, toColl, dropTarget: ctx.cmd.dropTarget === true }]);
+  return {};
+}
+
 function collMod(ctx: CommandContext): Document {
   const coll = collectionArg(ctx);
   if (!ctx.engine.collection(ctx.db, coll)) throw new MongoCommandError(ErrorCodes.NamespaceNotFound, `ns does not exist: ${ctx.db}.${coll}`);
@@ -198,6 +220,6 @@ function collStats(ctx: CommandContext): Document {
 
 export const ddlCommands: CommandTable = {
   create, drop, dropDatabase, listCollections, listDatabases, createIndexes, listIndexes, dropIndexes, deleteIndexes: dropIndexes,
-  collMod, dbStats, collStats,
+  collMod, dbStats, collStats, renameCollection,
 };
 

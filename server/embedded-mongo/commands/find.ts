@@ -21,8 +21,8 @@ function find(ctx: CommandContext): Document {
   let singleBatch = cmd.singleBatch === true;
   if (limit < 0) { limit = -limit; singleBatch = true; }
   const earlyStop = !sort && limit > 0 ? skip + limit : 0;
-  let docs = ctx.op.find(ctx.db, coll, filter, cmd.hint, earlyStop);
-  docs = sortDocs(docs, sort);
+  let docs = sort && limit > 0 && cmd.hint === undefined ? ctx.op.findOrdered(ctx.db, coll, filter, sort, skip + limit) : undefined;
+  if (!docs) docs = sortDocs(ctx.op.find(ctx.db, coll, filter, cmd.hint, earlyStop), sort);
   if (skip) docs = docs.slice(skip);
   if (limit) docs = docs.slice(0, limit);
   const projection = optionalDoc(cmd.projection, 'projection');

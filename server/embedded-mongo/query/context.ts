@@ -9,7 +9,7 @@ import { idKeyOf } from '../storage/keys';
 import type { Doc } from '../storage/documents';
 import { compileFilter } from './filter';
 import { MongoCommandError } from '../errors';
-import { planQuery } from './planner';
+import { orderedPlan, planQuery } from './planner';
 
 /** What a find did: which index it used and how many documents it fetched. */
 export interface ScanStats { indexName?: string; docsExamined?: number }
@@ -84,6 +84,30 @@ export class OpContext {
       if (holder) return holder.finished;
     }
     return undefined;
+  }
+
+  /**
+   * Sorted, limited find served in index order when an index fits (see orderedPlan);
+   * undefined when it does not, and the caller sorts in memory.
+   */
+  findOrdered(db: string, coll: string, filter: Document | undefined, sort: Document | undefined, count: number): Doc[] | undefined {
+    const store = this.engine.collection(db, coll);
+    if (this.txn || !store || count <= 0) return undefined;
+    const ordered = orderedPlan(store, filter, sort);
+    if (!ordered) return undefined;
+    // Walking a whole index in sort order loses to a selective index lookup plus a sort.
+    if (ordered.pinnedFields === 0 && filter && Object.keys(filter).length > 0 && planQuery(store, filter).ids) return undefined;
+    const ids = ordered.ids;
+    const matches = compileFilter(filter);
+    const out: Doc[] = [];
+    for (const id of ids) {
+      const entry = store.docs.get(id);
+      if (entry && matches(entry.doc)) {
+        out.push(entry.doc);
+        if (out.length >= count) break;
+      }
+    }
+    return out;
   }
 
   private checkValidator(db: string, coll: string, doc: Doc): void {

@@ -3,7 +3,7 @@
 import './mingo-setup';
 import type { Document } from 'bson';
 import { Query } from 'mingo';
-import { notSupported } from '../errors';
+import { badValue, notSupported } from '../errors';
 import { isPlainObject, valuesAtPath, type Doc } from '../storage/documents';
 import { encodeValue, typeChar, TYPE } from '../storage/keys';
 
@@ -22,6 +22,8 @@ export function assertSupportedFilter(value: unknown): void {
   for (const [k, v] of Object.entries(value as Document)) {
     const feature = UNSUPPORTED_QUERY_OPERATORS[k];
     if (feature) throw notSupported(feature);
+    if ((k === '$in' || k === '$nin' || k === '$all') && !Array.isArray(v)) throw badValue(`${k} needs an array`);
+    if ((k === '$and' || k === '$or' || k === '$nor') && (!Array.isArray(v) || v.length === 0)) throw badValue(`${k} must be a nonempty array`);
     assertSupportedFilter(v);
   }
 }
@@ -76,12 +78,27 @@ function compileSimple(filter: Document): Matcher | undefined {
     fields.push([path, tests]);
   }
   // As in MongoDB, each operator may be satisfied by a different element of an array.
-  return (doc) => fields.every(([path, tests]) => {
+  const general = (doc: Doc, path: string, tests: FieldTest[]): boolean => {
     const values = valuesAtPath(doc, path).filter((v) => v !== undefined && v !== null);
     if (values.length === 0) return false;
     const keyed = values.map((v) => [encodeValue(v), typeChar(v)] as const);
     return tests.every((test) => keyed.some(([enc, type]) => test(enc, type)));
+  };
+  const checks = fields.map(([path, tests]): Matcher => {
+    const cond = filter[path];
+    const primitive = typeof cond === 'string' || typeof cond === 'boolean' || (typeof cond === 'number' && !Number.isNaN(cond));
+    if (!primitive || path.includes('.')) return (doc) => general(doc, path, tests);
+    // Scans spend their time here: a top-level field compared with a string, number or
+    // boolean. Same-typed primitives compare directly; other primitives never match; arrays
+    // and BSON number classes take the general path.
+    return (doc) => {
+      const v = doc[path];
+      if (typeof v === typeof cond) return v === cond;
+      if (v === null || typeof v !== 'object') return false;
+      return general(doc, path, tests);
+    };
   });
+  return (doc) => checks.every((check) => check(doc));
 }
 
 export function compileFilter(filter: Document | undefined | null): Matcher {

@@ -78,7 +78,8 @@ function planForIndex(index: IndexStore, conds: Map<string, unknown>): IndexPlan
     if (!conds.has(field)) break;
     const keys = equalityKeys(conds.get(field));
     if (keys) {
-      if (prefixes.length * keys.length > MAX_COMBINATIONS) break;
+      // A long $in on one field is fine; only compound cross products are capped.
+      if (prefixes.length > 1 && prefixes.length * keys.length > MAX_COMBINATIONS) break;
       prefixes = prefixes.flatMap((p) => keys.map((k) => p + k));
       eqFields++;
       continue;
@@ -88,7 +89,7 @@ function planForIndex(index: IndexStore, conds: Map<string, unknown>): IndexPlan
   }
   if (eqFields === 0 && !range) return undefined;
   const exact = eqFields === index.fields.length;
-  const score = eqFields * 4 + (range ? 2 : 0) + (exact && index.unique ? 3 : 0) - prefixes.length / MAX_COMBINATIONS;
+  const score = eqFields * 4 + (range ? 2 : 0) + (exact && index.unique ? 3 : 0) - Math.min(prefixes.length / MAX_COMBINATIONS, 1);
   return { index, prefixes, range, exact, score };
 }
 
@@ -141,4 +142,34 @@ export function planQuery(store: CollectionStore, filter: Document | undefined, 
   }
   if (!best) return {};
   return { ids: runIndexPlan(best), indexName: best.index.name };
+}
+
+/**
+ * For `find(filter).sort({ f: ±1 }).limit(n)`: an index whose leading fields are pinned by
+ * single-value equalities in the filter and whose next field is `f` yields documents already
+ * in sort order, so the scan can stop after n matches instead of sorting everything.
+ * Multikey, sparse and partial indexes are not used (their order or coverage differs).
+ */
+export function orderedPlan(store: CollectionStore, filter: Document | undefined, sort: Document | undefined): { ids: Iterable<string>; pinnedFields: number } | undefined {
+  if (!sort) return undefined;
+  const sortFields = Object.entries(sort);
+  if (sortFields.length !== 1) return undefined;
+  const [sortField, dir] = sortFields[0];
+  if (dir !== 1 && dir !== -1) return undefined;
+  const conds = filter ? fieldConditions(filter) : new Map<string, unknown>();
+  for (const index of store.indexes.values()) {
+    if (index.multikey || index.isPartialOrSparse) continue;
+    let prefix = '';
+    let usable = false;
+    let pinnedFields = 0;
+    for (const field of index.fields) {
+      if (field === sortField) { usable = true; break; }
+      const keys = conds.has(field) ? equalityKeys(conds.get(field)) : undefined;
+      if (!keys || keys.length !== 1) break;
+      prefix += keys[0];
+      pinnedFields++;
+    }
+    if (usable) return { ids: index.ordered(prefix, prefix + HIGH, dir === -1), pinnedFields };
+  }
+  return undefined;
 }

@@ -35,10 +35,30 @@ export function sortDocs(docs: Doc[], sort: Document | undefined | null): Doc[] 
   return keyed.map((k) => k.doc);
 }
 
+/** mongod keeps _id as the first field of projected and grouped documents; mingo appends it. */
+export function idFirst(docs: Doc[]): Doc[] {
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i];
+    if (d && typeof d === 'object' && '_id' in d && Object.keys(d)[0] !== '_id') {
+      const { _id, ...rest } = d;
+      docs[i] = { _id, ...rest };
+    }
+  }
+  return docs;
+}
+
 export function projectDocs(docs: Doc[], projection: Document | undefined | null): Doc[] {
   if (!projection || Object.keys(projection).length === 0 || docs.length === 0) return docs;
   for (const v of Object.values(projection)) {
     if (isPlainObject(v) && '$meta' in v) throw notSupported(`Projection { $meta: ${JSON.stringify(v.$meta)} }`);
   }
-  return mingoFind(docs, {}, projection).all() as Doc[];
+  const out = mingoFind(docs, {}, projection).all() as Doc[];
+  // mongod keeps the stored field order (mingo follows the projection's order).
+  return out.map((projected, i) => {
+    const source = docs[i];
+    const ordered: Doc = {};
+    for (const k of Object.keys(source)) if (k in projected) ordered[k] = projected[k];
+    for (const k of Object.keys(projected)) if (!(k in ordered)) ordered[k] = projected[k];
+    return ordered;
+  });
 }

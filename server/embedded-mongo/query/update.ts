@@ -78,6 +78,63 @@ function assertIdUnchanged(before: Doc, after: Doc): void {
   }
 }
 
+const ARRAY_OPERATORS = new Set(['$push', '$addToSet', '$pull', '$pullAll', '$pop']);
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (v instanceof Date) return 'date';
+  if (typeof v === 'object') return isPlainObject(v) ? 'object' : (v as object).constructor.name.toLowerCase();
+  return typeof v;
+}
+
+/**
+ * The checks mongod makes before applying an operator update, which mingo would otherwise
+ * skip silently: two operators touching overlapping paths (40), a path running through a
+ * scalar (28), and array operators aimed at a non-array (2).
+ */
+function checkOperatorPaths(doc: Doc, ops: Array<[string, string[]]>): void {
+  const all = ops.flatMap(([, paths]) => paths);
+  for (let i = 0; i < all.length; i++) {
+    for (let j = 0; j < all.length; j++) {
+      const [a, b] = [all[i], all[j]];
+      if (i !== j && (a === b || b.startsWith(`${a}.`))) {
+        throw new MongoCommandError(40, `Updating the path '${b}' would create a conflict at '${a}'`, { codeName: 'ConflictingUpdateOperators' });
+      }
+    }
+  }
+  for (const [op, paths] of ops) {
+    for (const path of paths) {
+      if (path.includes('$[')) continue;
+      const parts = path.split('.');
+      let cur: unknown = doc;
+      const removing = op === '$unset' || op === '$pull' || op === '$pullAll' || op === '$pop';
+      for (let i = 0; i < parts.length - 1 && cur !== undefined; i++) {
+        if (Array.isArray(cur) && !/^\d+$/.test(parts[i])) {
+          if (removing) { cur = undefined; break; }
+          throw new MongoCommandError(28, `Cannot create field '${parts[i]}' in element {${parts[i - 1] ?? ''}: ${JSON.stringify(cur)}}`, { codeName: 'PathNotViable' });
+        }
+        const next: unknown = Array.isArray(cur) ? (/^\d+$/.test(parts[i]) ? cur[Number(parts[i])] : undefined) : isPlainObject(cur) ? cur[parts[i]] : undefined;
+        if (next !== undefined && (next === null || typeof next !== 'object' || next instanceof Date || (!Array.isArray(next) && !isPlainObject(next)))) {
+          if (removing) { cur = undefined; break; }
+          throw new MongoCommandError(28, `Cannot create field '${parts[i + 1]}' in element {${parts[i]}: ${JSON.stringify(next)}}`, { codeName: 'PathNotViable' });
+        }
+        cur = next;
+      }
+      const last = parts[parts.length - 1];
+      if (Array.isArray(cur) && !/^\d+$/.test(last) && !removing) {
+        throw new MongoCommandError(28, `Cannot create field '${last}' in element {${parts[parts.length - 2] ?? ''}: ${JSON.stringify(cur)}}`, { codeName: 'PathNotViable' });
+      }
+      if (ARRAY_OPERATORS.has(op) && isPlainObject(cur)) {
+        const target = cur[parts[parts.length - 1]];
+        if (target !== undefined && !Array.isArray(target)) {
+          throw badValue(`The field '${path}' must be an array but is of type ${typeName(target)} in document {_id: ${JSON.stringify(doc._id)}}`);
+        }
+      }
+    }
+  }
+}
+
 /** Returns the updated copy of `doc` (never mutates it). */
 export function applyUpdate(doc: Doc, u: UpdateSpec, opts: { filter?: Document; arrayFilters?: Document[]; inserting?: boolean } = {}): Doc {
   if (Array.isArray(u)) {
@@ -94,14 +151,20 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: { filter?: Document; 
     return out;
   }
   const out = cloneValue(doc);
+  const resolved: Array<[string, Document]> = [];
   for (const [op, rawArgs] of Object.entries(u)) {
     if (!isPlainObject(rawArgs)) throw new MongoCommandError(ErrorCodes.FailedToParse, `Modifiers operate on fields but we found type ${typeof rawArgs} instead.`);
     if (op === '$setOnInsert' && !opts.inserting) continue;
-    let args: Document = {};
+    const args: Document = {};
     for (const [path, v] of Object.entries(rawArgs)) {
       assertSupportedFilter(v);
       args[opts.filter && path.includes('.$') && !path.includes('.$[') ? resolvePositional(path, out, opts.filter) : path] = v;
     }
+    resolved.push([op, args]);
+  }
+  checkOperatorPaths(out, resolved.map(([op, args]) => [op, Object.keys(args)]));
+  for (const [op, resolvedArgs] of resolved) {
+    let args = resolvedArgs;
     if (op === '$currentDate') args = currentDateArgs(args);
     const mingoOp = op === '$setOnInsert' || op === '$currentDate' ? '$set' : op;
     mingoUpdate(out, { [mingoOp]: args } as unknown as Parameters<typeof mingoUpdate>[1], opts.arrayFilters ?? [], {}, { cloneMode: 'deep' });

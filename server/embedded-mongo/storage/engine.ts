@@ -16,7 +16,8 @@ export type Change =
   | { op: 'drop'; db: string; coll: string }
   | { op: 'createIndex'; db: string; coll: string; spec: IndexSpec }
   | { op: 'dropIndex'; db: string; coll: string; name: string }
-  | { op: 'dropDatabase'; db: string };
+  | { op: 'dropDatabase'; db: string }
+  | { op: 'rename'; db: string; coll: string; toDb: string; toColl: string; dropTarget: boolean };
 
 export interface Journal {
   /** Writes the changes durably; resolves once they are on disk. */
@@ -149,6 +150,9 @@ export class Engine {
         undo.push(() => store.indexes.set(change.name, index));
         return;
       }
+      case 'rename':
+        this.rename(change, undo, replay);
+        return;
       case 'dropDatabase': {
         const colls = this.dbs.get(change.db);
         if (!colls) return;
@@ -158,6 +162,24 @@ export class Engine {
         return;
       }
     }
+  }
+
+  private rename(change: Extract<Change, { op: 'rename' }>, undo: Array<() => void>, replay: boolean): void {
+    const source = this.collection(change.db, change.coll);
+    if (!source) {
+      if (replay) return;
+      throw new MongoCommandError(ErrorCodes.NamespaceNotFound, `Source collection ${change.db}.${change.coll} does not exist`);
+    }
+    const target = this.collection(change.toDb, change.toColl);
+    if (target) {
+      if (!change.dropTarget && !replay) throw new MongoCommandError(ErrorCodes.NamespaceExists, 'target namespace exists');
+      this.applyOne({ op: 'drop', db: change.toDb, coll: change.toColl }, undo, replay);
+    }
+    this.recordDropHistory(source);
+    const moved = this.createStore(change.toDb, change.toColl, source.options, undo);
+    for (const index of source.indexes.values()) moved.createIndex(index.spec);
+    for (const [idKey, entry] of source.docs) moved.setEntry(idKey, entry);
+    this.applyOne({ op: 'drop', db: change.db, coll: change.coll }, undo, replay);
   }
 
   private recordDropHistory(store: CollectionStore): void {

@@ -134,6 +134,12 @@ export class IndexStore {
     return out;
   }
 
+  /** Document ids under keys in [lo, hi), in key order (descending if asked). */
+  *ordered(lo: string, hi: string, descending: boolean): Generator<string> {
+    const keys = descending ? this.sorted.rangeDesc(lo, hi) : this.sorted.range(lo, hi);
+    for (const key of keys) yield* this.postings.get(key) ?? [];
+  }
+
   clear(): void {
     this.postings.clear();
     this.sorted.clear();

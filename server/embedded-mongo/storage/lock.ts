@@ -38,7 +38,7 @@ export function acquireLock(dir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number.parseInt(fs.readFileSync(file, 'utf8').trim(), 10);
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
-        throw new DataDirLockedError(`embedded-mongo: data directory ${resolved} is locked by running process ${pid} (${file}); stop that server or use another --dbpath`);
+        throw new DataDirLockedError(`embedded-mongo: data directory ${resolved} is locked by running process ${pid} (${file}); stop that server or use another --dbpath (if process ${pid} is not an embedded-mongo server, delete the lock file)`);
       }
       fs.unlinkSync(file); // stale lock from a process that is gone
     }

@@ -111,6 +111,7 @@ export async function openDataDirectory(dirPath: string, engine: Engine, logger:
       if ((name.startsWith('journal.') && name !== journalName(gen)) || name === `${SNAPSHOT}.tmp`) fs.rmSync(path.join(dir, name), { force: true });
     }
     journal = new JournalFile(journalFile);
+    fsyncDir(dir); // make the journal's directory entry durable too
   } catch (err) {
     release();
     throw err;

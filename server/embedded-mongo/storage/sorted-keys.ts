@@ -79,6 +79,20 @@ export class SortedKeys {
     }
   }
 
+  /** Keys k with lo <= k < hi, largest first. */
+  *rangeDesc(lo: string, hi: string): Generator<string> {
+    if (this.blocks.length === 0) return;
+    let b = Math.min(lowerBound(this.maxes, hi), this.blocks.length - 1);
+    let i = lowerBound(this.blocks[b], hi) - 1;
+    for (; b >= 0; b--, i = b >= 0 ? this.blocks[b].length - 1 : 0) {
+      const block = this.blocks[b];
+      for (; i >= 0; i--) {
+        if (block[i] < lo) return;
+        yield block[i];
+      }
+    }
+  }
+
   clear(): void {
     this.blocks = [];
     this.maxes = [];
