@@ -10,8 +10,8 @@ import { createLogger } from '../../server/src/logger';
 import { bootstrap, type Bootstrapped } from '../../server/src/bootstrap';
 import { createApp, type AppOptions } from '../../server/src/app';
 import { createWeChatSimulator, type WeChatSimulator } from '../../server/src/wechat/simulator';
-import { withDatabaseName, type Database } from '../../server/src/db/connect';
-import { startEmbeddedMongo } from '../../server/embedded-mongo';
+import type { Database } from '../../server/src/db/connect';
+import { startEmbeddedMongo, uriForDb } from '../../server/embedded-mongo';
 import type { LoginResponse } from '../../contract/auth';
 
 export interface Harness {
@@ -35,7 +35,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Ap
     baseUri = embedded.uri;
     stopEmbedded = embedded.stop;
   }
-  const uri = withDatabaseName(baseUri, dbName);
+  const uri = uriForDb(baseUri, dbName);
   const conn = await mongoose.createConnection(uri).asPromise();
   const db: Database = {
     conn,

@@ -11,20 +11,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Builds `mongodb://host:port/DB?opts` from a base URI that may or may not name a database. */
-export function withDatabaseName(uri: string, dbName: string): string {
-  const u = new URL(uri);
-  if (u.pathname === '' || u.pathname === '/') u.pathname = `/${dbName}`;
-  return u.toString();
-}
-
 export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   let uri = config.database.uri;
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!uri) {
-    const { startEmbeddedMongo } = await import('../../embedded-mongo');
+    const { startEmbeddedMongo, uriForDb } = await import('../../embedded-mongo');
     const embedded = await startEmbeddedMongo({ dbPath: config.database.embeddedDbPath, port: 0, logger: (msg: string) => logger.debug({ component: 'embedded-mongo' }, msg) });
-    uri = withDatabaseName(embedded.uri, config.database.embeddedDbName);
+    uri = uriForDb(embedded.uri, config.database.embeddedDbName);
     stopEmbedded = embedded.stop;
     logger.info({ dbPath: config.database.embeddedDbPath }, 'started the embedded MongoDB-compatible server');
   }
