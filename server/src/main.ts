@@ -34,6 +34,9 @@ async function main(): Promise<void> {
   process.stdout.write(`\nCunShop is running at http://${shownHost}:${port}/\n` +
     (boot.simulator ? `WeChat simulator: http://${shownHost}:${port}${SIMULATOR_PREFIX} (no real WeChat credentials configured)\n` : ''));
 
+  if (boot.simulator && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
+    logger.warn({ host: config.host }, 'the WeChat simulator is reachable beyond this machine: anyone can log in as anyone');
+  }
   const scheduler = startScheduler(serverJobs(boot.services), logger);
 
   let stopping = false;

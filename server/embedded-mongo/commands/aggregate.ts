@@ -4,6 +4,7 @@ import '../query/mingo-setup';
 import type { Document } from 'bson';
 import { Aggregator, Context, ProcessingMode } from 'mingo';
 import type { PipelineOperator } from 'mingo/core';
+import { queryContext } from '../query/bson-types';
 import { Long, ObjectId } from 'bson';
 import { badValue, ErrorCodes, MongoCommandError, notSupported } from '../errors';
 import type { Change } from '../storage/engine';
@@ -30,7 +31,7 @@ const UNSUPPORTED_STAGES: Record<string, string> = {
 
 /** $sort in MongoDB's BSON order (arrays by their extreme element), replacing mingo's own. */
 const bsonSort: PipelineOperator = (collection, expr) => collection.transform((docs) => sortDocs(docs as Doc[], expr as Document));
-const aggregationContext = Context.init({ pipeline: { $sort: bsonSort } });
+const aggregationContext = Context.merge(queryContext, Context.init({ pipeline: { $sort: bsonSort } }));
 
 function checkPipeline(pipeline: unknown[], topLevel = true): void {
   pipeline.forEach((stage, i) => {

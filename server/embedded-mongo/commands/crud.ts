@@ -52,7 +52,7 @@ async function update(ctx: CommandContext): Promise<Document> {
     try {
       rejectCollation(spec.collation);
       const q = (spec.q ?? {}) as Document;
-      const u = validateUpdate(spec.u);
+      const u = validateUpdate(spec.u, spec.arrayFilters);
       const multi = spec.multi === true;
       if (multi && !Array.isArray(u) && Object.keys(u).length > 0 && !Object.keys(u)[0].startsWith('$')) {
         throw badValue('multi update is not supported for replacement-style update');

@@ -35,7 +35,7 @@ async function findAndModify(ctx: CommandContext): Promise<Document> {
     return { lastErrorObject: { n: 1 }, value: project(target) };
   }
 
-  const u = validateUpdate(cmd.update);
+  const u = validateUpdate(cmd.update, cmd.arrayFilters);
   const arrayFilters = cmd.arrayFilters as Document[] | undefined;
   if (!target) {
     if (cmd.upsert !== true) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null };

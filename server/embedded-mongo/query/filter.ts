@@ -6,6 +6,7 @@ import { Query } from 'mingo';
 import { badValue, notSupported } from '../errors';
 import { isPlainObject, valuesAtPath, type Doc } from '../storage/documents';
 import { encodeValue, typeChar, TYPE } from '../storage/keys';
+import { mingoOptions } from './bson-types';
 
 const UNSUPPORTED_QUERY_OPERATORS: Record<string, string> = {
   $text: '$text search',
@@ -106,6 +107,6 @@ export function compileFilter(filter: Document | undefined | null): Matcher {
   assertSupportedFilter(filter);
   const simple = compileSimple(filter);
   if (simple) return simple;
-  const q = new Query(filter);
+  const q = new Query(filter, mingoOptions);
   return (doc) => q.test(doc);
 }

@@ -5,9 +5,11 @@ import './mingo-setup';
 import { ObjectId, Timestamp, type Document } from 'bson';
 import { Aggregator, Query, update as mingoUpdate } from 'mingo';
 import { badValue, ErrorCodes, MongoCommandError } from '../errors';
-import { cloneValue, isPlainObject, type Doc } from '../storage/documents';
-import { compareValues } from '../storage/keys';
+import { cloneValue, isPlainObject, valueAtPath, type Doc } from '../storage/documents';
+import { compareValues, encodeValue } from '../storage/keys';
 import { assertSupportedFilter } from './filter';
+import { mingoOptions } from './bson-types';
+import { checkUpdateTargets, expandArrayPaths, parseArrayFilters, validateOperatorUpdate } from './update-validation';
 
 const SUPPORTED_OPERATORS = new Set([
   '$set', '$unset', '$inc', '$mul', '$min', '$max', '$push', '$pull', '$pullAll', '$addToSet',
@@ -20,7 +22,8 @@ export function isOperatorUpdate(u: UpdateSpec): boolean {
   return !Array.isArray(u) && Object.keys(u).length > 0 && Object.keys(u).every((k) => k.startsWith('$'));
 }
 
-export function validateUpdate(u: unknown): UpdateSpec {
+/** Checks an update statement as mongod does before reading any document. */
+export function validateUpdate(u: unknown, arrayFilters?: unknown): UpdateSpec {
   if (Array.isArray(u)) return u as Document[];
   if (!isPlainObject(u)) throw new MongoCommandError(ErrorCodes.FailedToParse, 'Update argument must be either an object or an array');
   const keys = Object.keys(u);
@@ -33,6 +36,7 @@ export function validateUpdate(u: unknown): UpdateSpec {
       throw new MongoCommandError(ErrorCodes.FailedToParse, `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`);
     }
   }
+  if (ops.length > 0) validateOperatorUpdate(u, arrayFilters);
   return u;
 }
 
@@ -43,7 +47,7 @@ function positionalIndex(doc: Doc, arrayPath: string, filter: Document): number 
   const relevant: Document = {};
   for (const [k, v] of Object.entries(filter)) if (k === arrayPath || k.startsWith(`${arrayPath}.`)) relevant[k] = v;
   if (Object.keys(relevant).length === 0) throw badValue('The positional operator did not find the match needed from the query.');
-  const q = new Query(relevant);
+  const q = new Query(relevant, mingoOptions);
   for (let i = 0; i < arr.length; i++) {
     const probe: Document = {};
     let cursor: Document = probe;
@@ -78,61 +82,59 @@ function assertIdUnchanged(before: Doc, after: Doc): void {
   }
 }
 
-const ARRAY_OPERATORS = new Set(['$push', '$addToSet', '$pull', '$pullAll', '$pop']);
+/**
+ * The concrete paths each operator will touch in `doc` (`$[]` and `$[id]` expanded per
+ * matching element). $rename reads its sources like $unset and writes its targets like $set.
+ */
+function targetPaths(doc: Doc, resolved: Array<[string, Document]>, arrayFilters: Document[] | undefined): Array<[string, string[]]> {
+  const filters = parseArrayFilters(arrayFilters);
+  const out: Array<[string, string[]]> = [];
+  for (const [op, args] of resolved) {
+    const paths = Object.keys(args).flatMap((p) => (p.includes('$[') ? expandArrayPaths(doc, p, filters) : [p]));
+    if (op === '$rename') {
+      out.push(['$unset', paths], ['$set', Object.values(args).map(String)]);
+    } else out.push([op, paths]);
+  }
+  return out;
+}
 
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (v instanceof Date) return 'date';
-  if (typeof v === 'object') return isPlainObject(v) ? 'object' : (v as object).constructor.name.toLowerCase();
-  return typeof v;
+/** Operators that are a no-op (not an error) when their field is missing. */
+const REMOVES_FROM_EXISTING = new Set(['$pop', '$pull', '$pullAll', '$rename', '$unset']);
+
+function withoutMissingPaths(doc: Doc, args: Document): Document {
+  const kept: Document = {};
+  for (const [path, v] of Object.entries(args)) if (path.includes('$[') || valueAtPath(doc, path) !== undefined) kept[path] = v;
+  return kept;
 }
 
 /**
- * The checks mongod makes before applying an operator update, which mingo would otherwise
- * skip silently: two operators touching overlapping paths (40), a path running through a
- * scalar (28), and array operators aimed at a non-array (2).
+ * $addToSet compares values as mongod does, by BSON equality: documents with the same fields
+ * in another order are different, 1 and 1.0 are the same (mingo ignores field order). Returns
+ * per concrete path the values still to append, and the `$[…]` paths left to mingo.
  */
-function checkOperatorPaths(doc: Doc, ops: Array<[string, string[]]>): void {
-  const all = ops.flatMap(([, paths]) => paths);
-  for (let i = 0; i < all.length; i++) {
-    for (let j = 0; j < all.length; j++) {
-      const [a, b] = [all[i], all[j]];
-      if (i !== j && (a === b || b.startsWith(`${a}.`))) {
-        throw new MongoCommandError(40, `Updating the path '${b}' would create a conflict at '${a}'`, { codeName: 'ConflictingUpdateOperators' });
-      }
+function addToSetByBsonEquality(doc: Doc, args: Document): { exact: Array<[string, unknown[]]>; rest: Document } {
+  const exact: Array<[string, unknown[]]> = [];
+  const rest: Document = {};
+  for (const [path, arg] of Object.entries(args)) {
+    if (path.includes('$[')) { rest[path] = arg; continue; }
+    const values: unknown[] = isPlainObject(arg) && Array.isArray(arg.$each) ? arg.$each : [arg];
+    const current = valueAtPath(doc, path);
+    const present = new Set((Array.isArray(current) ? current : []).map(encodeValue));
+    const toAdd: unknown[] = [];
+    for (const v of values) {
+      const key = encodeValue(v);
+      if (!present.has(key)) { present.add(key); toAdd.push(cloneValue(v)); }
     }
+    exact.push([path, toAdd]);
   }
-  for (const [op, paths] of ops) {
-    for (const path of paths) {
-      if (path.includes('$[')) continue;
-      const parts = path.split('.');
-      let cur: unknown = doc;
-      const removing = op === '$unset' || op === '$pull' || op === '$pullAll' || op === '$pop';
-      for (let i = 0; i < parts.length - 1 && cur !== undefined; i++) {
-        if (Array.isArray(cur) && !/^\d+$/.test(parts[i])) {
-          if (removing) { cur = undefined; break; }
-          throw new MongoCommandError(28, `Cannot create field '${parts[i]}' in element {${parts[i - 1] ?? ''}: ${JSON.stringify(cur)}}`, { codeName: 'PathNotViable' });
-        }
-        const next: unknown = Array.isArray(cur) ? (/^\d+$/.test(parts[i]) ? cur[Number(parts[i])] : undefined) : isPlainObject(cur) ? cur[parts[i]] : undefined;
-        if (next !== undefined && (next === null || typeof next !== 'object' || next instanceof Date || (!Array.isArray(next) && !isPlainObject(next)))) {
-          if (removing) { cur = undefined; break; }
-          throw new MongoCommandError(28, `Cannot create field '${parts[i + 1]}' in element {${parts[i]}: ${JSON.stringify(next)}}`, { codeName: 'PathNotViable' });
-        }
-        cur = next;
-      }
-      const last = parts[parts.length - 1];
-      if (Array.isArray(cur) && !/^\d+$/.test(last) && !removing) {
-        throw new MongoCommandError(28, `Cannot create field '${last}' in element {${parts[parts.length - 2] ?? ''}: ${JSON.stringify(cur)}}`, { codeName: 'PathNotViable' });
-      }
-      if (ARRAY_OPERATORS.has(op) && isPlainObject(cur)) {
-        const target = cur[parts[parts.length - 1]];
-        if (target !== undefined && !Array.isArray(target)) {
-          throw badValue(`The field '${path}' must be an array but is of type ${typeName(target)} in document {_id: ${JSON.stringify(doc._id)}}`);
-        }
-      }
-    }
-  }
+  return { exact, rest };
+}
+
+/** Appends `values` to the array at `path`, creating the array (even empty) when missing. */
+function setOrPush(doc: Doc, path: string, values: unknown[]): void {
+  const current = valueAtPath(doc, path);
+  if (Array.isArray(current)) { current.push(...values); return; }
+  mingoUpdate(doc, { $set: { [path]: values } } as unknown as Parameters<typeof mingoUpdate>[1], [], {}, { cloneMode: 'deep' });
 }
 
 /** Returns the updated copy of `doc` (never mutates it). */
@@ -158,14 +160,22 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: { filter?: Document; 
     const args: Document = {};
     for (const [path, v] of Object.entries(rawArgs)) {
       assertSupportedFilter(v);
+      if (!opts.filter && path.split('.').includes('$')) throw badValue('The positional operator did not find the match needed from the query.');
       args[opts.filter && path.includes('.$') && !path.includes('.$[') ? resolvePositional(path, out, opts.filter) : path] = v;
     }
     resolved.push([op, args]);
   }
-  checkOperatorPaths(out, resolved.map(([op, args]) => [op, Object.keys(args)]));
+  checkUpdateTargets(out, targetPaths(out, resolved, opts.arrayFilters), opts.inserting === true);
   for (const [op, resolvedArgs] of resolved) {
-    let args = resolvedArgs;
+    let args = REMOVES_FROM_EXISTING.has(op) ? withoutMissingPaths(out, resolvedArgs) : resolvedArgs;
+    if (Object.keys(args).length === 0) continue;
     if (op === '$currentDate') args = currentDateArgs(args);
+    if (op === '$addToSet') {
+      const { exact, rest } = addToSetByBsonEquality(out, args);
+      for (const [path, values] of exact) setOrPush(out, path, values);
+      args = rest;
+      if (Object.keys(args).length === 0) continue;
+    }
     const mingoOp = op === '$setOnInsert' || op === '$currentDate' ? '$set' : op;
     mingoUpdate(out, { [mingoOp]: args } as unknown as Parameters<typeof mingoUpdate>[1], opts.arrayFilters ?? [], {}, { cloneMode: 'deep' });
   }

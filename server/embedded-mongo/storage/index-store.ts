@@ -4,6 +4,7 @@
 import '../query/mingo-setup';
 import { ObjectId, type Document } from 'bson';
 import { Query } from 'mingo';
+import { mingoOptions } from '../query/bson-types';
 import { encodeValue } from './keys';
 import { SortedKeys } from './sorted-keys';
 import { hasPath, valuesAtPath, type Doc } from './documents';
@@ -42,7 +43,7 @@ export class IndexStore {
   constructor(spec: IndexSpec) {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
-    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
+    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression, mingoOptions);
   }
 
   get name(): string { return this.spec.name; }
