@@ -35,9 +35,15 @@ export const outputDir = (platform: Platform) => path.join(ROOT, 'dist', platfor
 // Beside the output, not in it: nothing extra should ship inside the WeChat bundle.
 const stampFile = (platform: Platform) => path.join(ROOT, 'dist', `.${platform}.source-hash`);
 
+/** A file every complete build has; watch-mode builds (npm run dev) may empty the folder. */
+const ENTRY: Record<Platform, string> = { h5: 'index.html', weapp: 'app.json' };
+
 export function isFresh(platform: Platform): boolean {
   try {
-    return fs.readFileSync(stampFile(platform), 'utf8').trim() === sourceHash(platform);
+    return (
+      fs.existsSync(path.join(outputDir(platform), ENTRY[platform])) &&
+      fs.readFileSync(stampFile(platform), 'utf8').trim() === sourceHash(platform)
+    );
   } catch {
     return false;
   }
@@ -45,7 +51,7 @@ export function isFresh(platform: Platform): boolean {
 
 /** Builds when stale; returns whether it built. Throws when the build fails. */
 export function ensureBuilt(platform: Platform, log: (msg: string) => void = (m) => process.stdout.write(`${m}\n`), opts: { quiet?: boolean } = {}): boolean {
-  if (isFresh(platform) && fs.existsSync(outputDir(platform))) return false;
+  if (isFresh(platform)) return false;
   log(`Building the mini-program for ${platform} (a few minutes the first time)…`);
   const started = Date.now();
   const r = spawnSync('npm', ['run', `build:${platform}`], {

@@ -107,6 +107,41 @@ describe('$inc and $mul (14 TypeMismatch)', () => {
   });
 });
 
+describe('number types of arithmetic results', () => {
+  it('turns an overflowing int32 $inc or $mul into an int64 that later updates and queries use', async () => {
+    await col.insertOne({ _id: 1, n: 2147483647, m: 65536, d: 1 });
+    await col.updateOne({ _id: 1 }, { $inc: { n: 1, d: 0.5 }, $mul: { m: 65536 } });
+    let doc = await col.findOne({ _id: 1 }, { promoteValues: false });
+    expect(doc?.n).toBeInstanceOf(Long);
+    expect(String(doc?.n)).toBe('2147483648');
+    expect(doc?.m).toBeInstanceOf(Long);
+    expect(String(doc?.m)).toBe('4294967296');
+    expect(doc?.d).toBeInstanceOf(Double);
+    expect(await col.countDocuments({ n: { $type: 'long' } })).toBe(1);
+    expect(await col.findOne({ _id: 1 })).toEqual({ _id: 1, n: 2147483648, m: 4294967296, d: 1.5 });
+
+    // An int64 stays an int64, and compares by value with other number types.
+    await col.updateOne({ _id: 1 }, { $inc: { n: -1 } });
+    doc = await col.findOne({ _id: 1 }, { promoteValues: false });
+    expect(doc?.n).toBeInstanceOf(Long);
+    expect(String(doc?.n)).toBe('2147483647');
+    expect(await col.countDocuments({ n: 2147483647 })).toBe(1);
+    expect(await col.countDocuments({ $or: [{ n: { $gte: 2147483647 } }, { n: 'x' }] })).toBe(1);
+    expect(await col.countDocuments({ m: { $gt: 4294967295, $ne: 0 } })).toBe(1);
+    const [sum] = await col.aggregate([{ $group: { _id: null, total: { $sum: '$n' } } }]).toArray();
+    expect(sum.total).toBe(2147483647);
+  });
+
+  it('applies $min and $max in BSON order across types', async () => {
+    await col.insertOne({ _id: 1, a: 5, s: 'str', when: new Date(1000) });
+    await col.updateOne({ _id: 1 }, { $max: { a: 'x', fresh: 3 }, $min: { s: 0, when: new Date(0) } });
+    expect(await col.findOne({ _id: 1 })).toEqual({ _id: 1, a: 'x', s: 0, when: new Date(0), fresh: 3 });
+    const res = await col.updateOne({ _id: 1 }, { $min: { fresh: 4 }, $max: { fresh2: null } });
+    expect(res.modifiedCount).toBe(1);
+    expect(await col.findOne({ _id: 1 })).toEqual({ _id: 1, a: 'x', s: 0, when: new Date(0), fresh: 3, fresh2: null });
+  });
+});
+
 describe('array operators on non-arrays', () => {
   it('answers as mongod: $push/$addToSet/$pull 2 BadValue, $pop 14 TypeMismatch', async () => {
     await rejects({ $push: { s: 1 } }, 2, /must be an array but is of type string/);
@@ -183,16 +218,28 @@ describe('other argument and target checks', () => {
     expect((await col.findOne({ _id: 1 }))?.meta).toEqual({ $note: 'kept' });
   });
 
-  it('validates $rename and $currentDate arguments (2 BadValue) and operator shapes (9)', async () => {
+  it('validates $rename, $currentDate and $bit arguments (2 BadValue) and operator shapes (9)', async () => {
     await rejects({ $rename: { a: 'a' } }, 2, /must differ/);
     await rejects({ $rename: { a: 1 } }, 2, /must be a string/);
     await rejects({ $rename: { o: 'o.x' } }, 2);
+    await rejects({ $rename: { 'items.0.sku': 'code' } }, 2, /source field cannot be an array element/);
+    await rejects({ $rename: { a: 'items.0.a' } }, 2, /destination field cannot be an array element/);
     await rejects({ $currentDate: { d: 'x' } }, 2);
     await rejects({ $currentDate: { d: { $type: 'string' } } }, 2);
     await rejects({ $set: 5 }, 9);
     await rejects({ $frobnicate: { a: 1 } }, 9);
+    await rejects({ $bit: { a: { or: 'x' } } }, 2);
+    await rejects({ $bit: { a: { nand: 1 } } }, 2);
+    await rejects({ $bit: { a: 5 } }, 2);
+    await rejects({ $bit: { s: { or: 1 } } }, 2, /non-integral/);
     await rejects({ $set: { '': 1 } }, 56);
     await rejects({ $set: { 'a..b': 1 } }, 56);
+  });
+
+  it('$rename moves fields, overwrites the destination and ignores a missing source', async () => {
+    await col.insertOne({ _id: 1, a: 1, s: 'str', o: { x: 1 } });
+    await col.updateOne({ _id: 1 }, { $rename: { a: 's', 'o.x': 'p.y', nope: 'z' } });
+    expect(await col.findOne({ _id: 1 })).toEqual({ _id: 1, s: 1, o: {}, p: { y: 1 } });
   });
 
   it('needs the filter to match an array element for positional $ (2)', async () => {
@@ -211,6 +258,20 @@ describe('other argument and target checks', () => {
     await seed();
     await col.updateOne({ _id: 1 }, { $inc: { 'items.$[it].qty': 10 } }, { arrayFilters: [{ 'it.sku': 'b' }] });
     expect((await col.findOne({ _id: 1 }))?.items).toEqual([{ sku: 'a', qty: 1 }, { sku: 'b', qty: 12 }]);
+  });
+
+  it('applies array filters with $or and nested $[] to exactly the matching elements', async () => {
+    await col.insertOne({ _id: 1, o: [{ a: 1, b: 2, t: [1, 2] }, { a: 3, b: 4, t: [3] }, { a: 5, b: 100, t: [] }] });
+    await col.updateOne(
+      { _id: 1 },
+      { $set: { 'o.$[e].c': 9 }, $inc: { 'o.$[].t.$[big]': 10 } },
+      { arrayFilters: [{ $or: [{ 'e.a': 3 }, { 'e.b': 100 }] }, { big: { $gte: 2 } }] },
+    );
+    expect((await col.findOne({ _id: 1 }))?.o).toEqual([
+      { a: 1, b: 2, t: [1, 12] },
+      { a: 3, b: 4, t: [13], c: 9 },
+      { a: 5, b: 100, t: [], c: 9 },
+    ]);
   });
 });
 

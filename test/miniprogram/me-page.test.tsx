@@ -1,5 +1,5 @@
 // The Me screen with a fake account: logging in (browser), showing the user, editing, logging out.
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { SimIdentity } from '../../contract/auth';
 import type { UserView } from '../../contract/users';
 import { MeScreen, type MeScreenProps } from '../../miniprogram/src/pages/me/MeScreen';
@@ -152,5 +152,8 @@ test('inside WeChat, a failed silent login offers a retry rather than identities
   expect(await screen.findByText('还没有登录')).toBeInTheDocument();
   expect(screen.queryByText('以卖家身份登录')).not.toBeInTheDocument();
   fireEvent.click(screen.getByText('重试'));
-  expect(account.currentUser).toHaveBeenCalledTimes(2);
+  await waitFor(() => expect(account.currentUser).toHaveBeenCalledTimes(2));
+  // The retry settles back on the same choice: still nobody, still no test identities.
+  expect(await screen.findByText('还没有登录')).toBeInTheDocument();
+  expect(screen.queryByText('以卖家身份登录')).not.toBeInTheDocument();
 });

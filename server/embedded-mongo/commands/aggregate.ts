@@ -4,7 +4,7 @@ import '../query/mingo-setup';
 import type { Document } from 'bson';
 import { Aggregator, Context, ProcessingMode } from 'mingo';
 import type { PipelineOperator } from 'mingo/core';
-import { queryContext } from '../query/bson-types';
+import { forMingo, queryContext } from '../query/bson-types';
 import { Long, ObjectId } from 'bson';
 import { badValue, ErrorCodes, MongoCommandError, notSupported } from '../errors';
 import type { Change } from '../storage/engine';
@@ -92,10 +92,10 @@ async function aggregate(ctx: CommandContext): Promise<Document> {
   const agg = new Aggregator(rest, {
     processingMode: ProcessingMode.CLONE_INPUT,
     context: aggregationContext,
-    collectionResolver: (name: string) => ctx.op.find(ctx.db, name, {}).map(cloneValue),
+    collectionResolver: (name: string) => ctx.op.find(ctx.db, name, {}).map((d) => cloneValue(forMingo(d))),
     variables: isPlainObject(cmd.let) ? cmd.let : undefined,
   });
-  const out = rest.length ? idFirst(agg.run(input) as Doc[]) : input;
+  const out = rest.length ? idFirst(agg.run(input.map(forMingo)) as Doc[]) : input;
   if (outStage !== undefined) {
     await writeOut(ctx, outStage, out);
     return { cursor: { firstBatch: [], id: Long.fromNumber(0), ns: `${ctx.db}.${coll ?? '$cmd.aggregate'}` } };

@@ -84,9 +84,54 @@ function typeQuery(selector: string, wanted: unknown): (doc: unknown) => boolean
     return aliases.has(name) || (aliases.has('number') && NUMBER_TYPES.has(name));
   };
   const parts = selector.split('.');
-  return (doc) => valuesForQuery(doc, parts).some((v) => has(v) || (Array.isArray(v) && v.some(has)));
+  return (doc) => {
+    const stored = (doc !== null && typeof doc === 'object' && viewSources.get(doc)) || doc;
+    return valuesForQuery(stored, parts).some((v) => has(v) || (Array.isArray(v) && v.some(has)));
+  };
 }
 
 /** The mingo context every query and pipeline runs with: mingo's operators plus ours. */
 export const queryContext = Context.init({ query: { $type: typeQuery } });
 export const mingoOptions = { context: queryContext, useGlobalContext: true } as const;
+
+const mingoViews = new WeakMap<object, unknown>();
+
+function hasSafeLong(v: unknown): boolean {
+  if (v instanceof Long) return Number.isSafeInteger(v.toNumber());
+  if (Array.isArray(v)) return v.some(hasSafeLong);
+  if (isPlainObject(v)) return Object.values(v).some(hasSafeLong);
+  return false;
+}
+
+/** Each object or array of a view, mapped to the stored one it shows ($type reads those). */
+const viewSources = new WeakMap<object, unknown>();
+
+function withSafeLongsAsNumbers(v: unknown): unknown {
+  if (v instanceof Long) return Number.isSafeInteger(v.toNumber()) ? v.toNumber() : v;
+  if (Array.isArray(v)) {
+    const out = v.map(withSafeLongsAsNumbers);
+    viewSources.set(out, v);
+    return out;
+  }
+  if (isPlainObject(v)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = withSafeLongsAsNumbers(x);
+    viewSources.set(out, v);
+    return out;
+  }
+  return v;
+}
+
+/**
+ * What mingo should see of a stored document: mingo knows no bson `Long`, so an int64 that a
+ * JavaScript number holds exactly is shown to it as that number (stored documents are never
+ * mutated, so the view is cached per document).
+ */
+export function forMingo<T>(doc: T): T {
+  if (doc === null || typeof doc !== 'object') return doc;
+  const cached = mingoViews.get(doc);
+  if (cached !== undefined) return cached as T;
+  const view = hasSafeLong(doc) ? withSafeLongsAsNumbers(doc) : doc;
+  mingoViews.set(doc, view);
+  return view as T;
+}

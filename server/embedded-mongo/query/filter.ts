@@ -6,7 +6,7 @@ import { Query } from 'mingo';
 import { badValue, notSupported } from '../errors';
 import { isPlainObject, valuesAtPath, type Doc } from '../storage/documents';
 import { encodeValue, typeChar, TYPE } from '../storage/keys';
-import { mingoOptions } from './bson-types';
+import { forMingo, mingoOptions } from './bson-types';
 
 const UNSUPPORTED_QUERY_OPERATORS: Record<string, string> = {
   $text: '$text search',
@@ -108,5 +108,5 @@ export function compileFilter(filter: Document | undefined | null): Matcher {
   const simple = compileSimple(filter);
   if (simple) return simple;
   const q = new Query(filter, mingoOptions);
-  return (doc) => q.test(doc);
+  return (doc) => q.test(forMingo(doc));
 }

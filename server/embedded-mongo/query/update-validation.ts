@@ -2,17 +2,17 @@
 // otherwise skip (or answer with a wrong value): first on the update itself (arguments,
 // conflicting paths, array filters), then against each target document (types at the paths).
 import './mingo-setup';
-import type { Document } from 'bson';
+import { Int32, Long, type Document } from 'bson';
 import { Query } from 'mingo';
 import { badValue, ErrorCodes, MongoCommandError } from '../errors';
 import { isPlainObject, type Doc } from '../storage/documents';
-import { bsonTypeName, isNumeric, mingoOptions, shellValue } from './bson-types';
+import { bsonTypeName, forMingo, isNumeric, mingoOptions, shellValue } from './bson-types';
 
 const PUSH_MODIFIERS = new Set(['$each', '$slice', '$sort', '$position']);
 const ARRAY_FILTER_ID = /^[a-z][a-zA-Z0-9]*$/;
 
 function conflict(path: string, at: string): MongoCommandError {
-  return new MongoCommandError(40, `Updating the path '${path}' would create a conflict at '${at}'`, { codeName: 'ConflictingUpdateOperators' });
+  return new MongoCommandError(ErrorCodes.ConflictingUpdateOperators, `Updating the path '${path}' would create a conflict at '${at}'`);
 }
 
 function failedToParse(message: string): MongoCommandError {
@@ -24,13 +24,13 @@ function isIntegral(v: unknown): boolean {
 }
 
 function checkPath(path: string): void {
-  if (path === '') throw new MongoCommandError(56, 'An empty update path is not valid.', { codeName: 'EmptyFieldName' });
+  if (path === '') throw new MongoCommandError(ErrorCodes.EmptyFieldName, 'An empty update path is not valid.');
   if (path.split('.').includes('')) {
-    throw new MongoCommandError(56, `The update path '${path}' contains an empty field name, which is not allowed.`, { codeName: 'EmptyFieldName' });
+    throw new MongoCommandError(ErrorCodes.EmptyFieldName, `The update path '${path}' contains an empty field name, which is not allowed.`);
   }
 }
 
-function checkPushArgument(path: string, value: unknown): void {
+function checkPushArgument(value: unknown): void {
   if (!isPlainObject(value) || !('$each' in value)) return;
   for (const key of Object.keys(value)) {
     if (!PUSH_MODIFIERS.has(key)) throw badValue(`Unrecognized clause in $push: ${key}`);
@@ -44,14 +44,12 @@ function checkPushArgument(path: string, value: unknown): void {
     const valid = direction(sort) || (isPlainObject(sort) && Object.keys(sort).length > 0 && Object.entries(sort).every(([k, d]) => k !== '' && !k.startsWith('$') && direction(d)));
     if (!valid) throw badValue('The $sort is invalid: use 1/-1 to sort the whole element, or {field:1/-1} to sort embedded fields');
   }
-  void path;
 }
 
-function checkAddToSetArgument(path: string, value: unknown): void {
+function checkAddToSetArgument(value: unknown): void {
   if (!isPlainObject(value) || !('$each' in value)) return;
   if (!Array.isArray(value.$each)) throw badValue(`The argument to $each in $addToSet must be an array but it was of type ${bsonTypeName(value.$each)}`);
   if (Object.keys(value).length > 1) throw badValue(`Found unexpected fields after $each in $addToSet: ${shellValue(value)}`);
-  void path;
 }
 
 function checkRename(from: string, to: unknown): void {
@@ -75,6 +73,24 @@ function checkCurrentDate(path: string, value: unknown): void {
   throw badValue(`${shellValue({ [path]: value })} is not valid type for $currentDate. Please use a boolean ('true') or a $type expression ({$type: 'timestamp/date'}).`);
 }
 
+function isInteger(v: unknown): boolean {
+  return (typeof v === 'number' && Number.isInteger(v)) || v instanceof Long || v instanceof Int32;
+}
+
+function checkBit(value: unknown): void {
+  if (!isPlainObject(value) || Object.keys(value).length === 0) {
+    throw badValue(`The $bit modifier is not compatible with a ${bsonTypeName(value)}. You must pass in an embedded document: {$bit: {field: {and/or/xor: #}}`);
+  }
+  for (const [bitOp, operand] of Object.entries(value)) {
+    if (bitOp !== 'and' && bitOp !== 'or' && bitOp !== 'xor') {
+      throw badValue(`The $bit modifier only supports 'and', 'or', and 'xor', not '${bitOp}' which is an unknown operator: ${shellValue({ [bitOp]: operand })}`);
+    }
+    if (!isInteger(operand)) {
+      throw badValue(`The $bit modifier field must be an Integer(32/64 bit); a '${bsonTypeName(operand)}' is not supported here: ${shellValue({ [bitOp]: operand })}`);
+    }
+  }
+}
+
 function checkArgument(op: string, path: string, value: unknown): void {
   switch (op) {
     case '$inc':
@@ -87,12 +103,13 @@ function checkArgument(op: string, path: string, value: unknown): void {
     case '$pop':
       if (value !== 1 && value !== -1) throw failedToParse(`$pop expects 1 or -1, found: ${shellValue(value)}`);
       break;
-    case '$push': checkPushArgument(path, value); break;
-    case '$addToSet': checkAddToSetArgument(path, value); break;
+    case '$push': checkPushArgument(value); break;
+    case '$addToSet': checkAddToSetArgument(value); break;
     case '$pullAll':
       if (!Array.isArray(value)) throw badValue(`$pullAll requires an array argument but was given a ${bsonTypeName(value)}`);
       break;
     case '$currentDate': checkCurrentDate(path, value); break;
+    case '$bit': checkBit(value); break;
     case '$rename': checkRename(path, value); break;
     default: break;
   }
@@ -181,15 +198,15 @@ const NON_ARRAY_ERRORS: Record<string, (path: string, value: unknown, doc: Doc) 
   $pop: (path, value) => new MongoCommandError(ErrorCodes.TypeMismatch, `Path '${path}' contains an element of non-array type '${bsonTypeName(value)}'`),
 };
 
-const REMOVING = new Set(['$unset', '$pull', '$pullAll', '$pop']);
+const REMOVING = new Set(['$unset', '$pull', '$pullAll', '$pop', '$rename']);
 
 function pathNotViable(field: string, parentName: string, parent: unknown): MongoCommandError {
-  return new MongoCommandError(28, `Cannot create field '${field}' in element {${parentName}: ${shellValue(parent)}}`, { codeName: 'PathNotViable' });
+  return new MongoCommandError(ErrorCodes.PathNotViable, `Cannot create field '${field}' in element {${parentName}: ${shellValue(parent)}}`);
 }
 
 /** Does `element` (an array element bound to identifier `id`) satisfy the array filter? */
 function matchesArrayFilter(id: string, filter: Document, element: unknown): boolean {
-  return new Query(filter, mingoOptions).test({ [id]: element });
+  return new Query(filter, mingoOptions).test(forMingo({ [id]: element }));
 }
 
 /**
@@ -248,12 +265,27 @@ function targetOf(doc: Doc, op: string, path: string): { found: boolean; value?:
  * run through a scalar (28), arithmetic on non-numbers (14), array operators on non-arrays,
  * and a top-level `$`-prefixed field name when modifying an existing document (52).
  */
+/** $rename moves fields between objects only: no array may lie along either path. */
+function checkRenameOutsideArrays(doc: Doc, path: string, role: 'source' | 'destination'): void {
+  const parts = path.split('.');
+  let cur: unknown = doc;
+  for (const [i, part] of parts.entries()) {
+    if (!isPlainObject(cur)) return;
+    cur = cur[part];
+    if (Array.isArray(cur) && i < parts.length - 1) {
+      throw badValue(`The ${role} field cannot be an array element, '${path}' in doc with _id: ${shellValue(doc._id)} has an array field called '${part}'`);
+    }
+  }
+}
+
 export function checkUpdateTargets(doc: Doc, ops: Array<[string, string[]]>, inserting: boolean): void {
   for (const [op, paths] of ops) {
     for (const path of paths) {
-      if (!inserting && path.startsWith('$') && op !== '$unset') {
+      if (op === '$rename') checkRenameOutsideArrays(doc, path, 'source');
+      if (op === '$rename:to') checkRenameOutsideArrays(doc, path, 'destination');
+      if (!inserting && path.startsWith('$') && op !== '$unset' && op !== '$rename') {
         const top = path.split('.')[0];
-        throw new MongoCommandError(52, `The dollar ($) prefixed field '${top}' in '${path}' is not valid for storage.`, { codeName: 'DollarPrefixedFieldName' });
+        throw new MongoCommandError(ErrorCodes.DollarPrefixedFieldName, `The dollar ($) prefixed field '${top}' in '${path}' is not valid for storage.`);
       }
       const target = targetOf(doc, op, path);
       if (!target.found) continue;
@@ -262,6 +294,9 @@ export function checkUpdateTargets(doc: Doc, ops: Array<[string, string[]]>, ins
           ErrorCodes.TypeMismatch,
           `Cannot apply ${op} to a value of non-numeric type. {_id: ${shellValue(doc._id)}} has the field '${path.split('.').pop()}' of non-numeric type ${bsonTypeName(target.value)}`,
         );
+      }
+      if (op === '$bit' && !isInteger(target.value)) {
+        throw badValue(`Cannot apply $bit to a value of non-integral type.{_id: ${shellValue(doc._id)}} has the field ${path.split('.').pop()} of non-integer type ${bsonTypeName(target.value)}`);
       }
       const nonArray = NON_ARRAY_ERRORS[op];
       if (nonArray && !Array.isArray(target.value)) throw nonArray(path, target.value, doc);

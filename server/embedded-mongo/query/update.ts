@@ -1,6 +1,6 @@
-// Update documents: operator updates (applied one operator at a time with mingo, after
-// resolving the positional `$` ourselves), replacements, pipeline updates, and the
-// document an upsert starts from.
+// Update documents: operator updates (validated as mongod does in update-validation.ts, their
+// positional `$`, `$[]` and `$[id]` paths resolved here, then applied one operator at a time
+// with mingo), replacements, pipeline updates, and the document an upsert starts from.
 import './mingo-setup';
 import { ObjectId, Timestamp, type Document } from 'bson';
 import { Aggregator, Query, update as mingoUpdate } from 'mingo';
@@ -8,7 +8,8 @@ import { badValue, ErrorCodes, MongoCommandError } from '../errors';
 import { cloneValue, isPlainObject, valueAtPath, type Doc } from '../storage/documents';
 import { compareValues, encodeValue } from '../storage/keys';
 import { assertSupportedFilter } from './filter';
-import { mingoOptions } from './bson-types';
+import { applyArithmetic } from './arithmetic';
+import { forMingo, mingoOptions, shellValue } from './bson-types';
 import { checkUpdateTargets, expandArrayPaths, parseArrayFilters, validateOperatorUpdate } from './update-validation';
 
 const SUPPORTED_OPERATORS = new Set([
@@ -56,7 +57,7 @@ function positionalIndex(doc: Doc, arrayPath: string, filter: Document): number 
       if (j === parts.length - 1) cursor[p] = [arr[i]];
       else { cursor[p] = {}; cursor = cursor[p] as Document; }
     });
-    if (q.test(probe)) return i;
+    if (q.test(forMingo(probe))) return i;
   }
   throw badValue('The positional operator did not find the match needed from the query.');
 }
@@ -83,17 +84,14 @@ function assertIdUnchanged(before: Doc, after: Doc): void {
 }
 
 /**
- * The concrete paths each operator will touch in `doc` (`$[]` and `$[id]` expanded per
- * matching element). $rename reads its sources like $unset and writes its targets like $set.
+ * The concrete paths each operator will touch in `doc`; $rename's destinations are listed
+ * apart from its sources, as `$rename:to`.
  */
-function targetPaths(doc: Doc, resolved: Array<[string, Document]>, arrayFilters: Document[] | undefined): Array<[string, string[]]> {
-  const filters = parseArrayFilters(arrayFilters);
+function targetPaths(resolved: Array<[string, Document]>): Array<[string, string[]]> {
   const out: Array<[string, string[]]> = [];
   for (const [op, args] of resolved) {
-    const paths = Object.keys(args).flatMap((p) => (p.includes('$[') ? expandArrayPaths(doc, p, filters) : [p]));
-    if (op === '$rename') {
-      out.push(['$unset', paths], ['$set', Object.values(args).map(String)]);
-    } else out.push([op, paths]);
+    if (op === '$rename') out.push(['$rename', Object.keys(args)], ['$rename:to', Object.values(args).map(String)]);
+    else out.push([op, Object.keys(args)]);
   }
   return out;
 }
@@ -103,20 +101,17 @@ const REMOVES_FROM_EXISTING = new Set(['$pop', '$pull', '$pullAll', '$rename', '
 
 function withoutMissingPaths(doc: Doc, args: Document): Document {
   const kept: Document = {};
-  for (const [path, v] of Object.entries(args)) if (path.includes('$[') || valueAtPath(doc, path) !== undefined) kept[path] = v;
+  for (const [path, v] of Object.entries(args)) if (valueAtPath(doc, path) !== undefined) kept[path] = v;
   return kept;
 }
 
 /**
  * $addToSet compares values as mongod does, by BSON equality: documents with the same fields
- * in another order are different, 1 and 1.0 are the same (mingo ignores field order). Returns
- * per concrete path the values still to append, and the `$[…]` paths left to mingo.
+ * in another order are different, 1 and 1.0 are the same (mingo ignores field order).
+ * Returns, per path, the values still to append.
  */
-function addToSetByBsonEquality(doc: Doc, args: Document): { exact: Array<[string, unknown[]]>; rest: Document } {
-  const exact: Array<[string, unknown[]]> = [];
-  const rest: Document = {};
-  for (const [path, arg] of Object.entries(args)) {
-    if (path.includes('$[')) { rest[path] = arg; continue; }
+function valuesToAddToSet(doc: Doc, args: Document): Array<[string, unknown[]]> {
+  return Object.entries(args).map(([path, arg]) => {
     const values: unknown[] = isPlainObject(arg) && Array.isArray(arg.$each) ? arg.$each : [arg];
     const current = valueAtPath(doc, path);
     const present = new Set((Array.isArray(current) ? current : []).map(encodeValue));
@@ -125,9 +120,8 @@ function addToSetByBsonEquality(doc: Doc, args: Document): { exact: Array<[strin
       const key = encodeValue(v);
       if (!present.has(key)) { present.add(key); toAdd.push(cloneValue(v)); }
     }
-    exact.push([path, toAdd]);
-  }
-  return { exact, rest };
+    return [path, toAdd];
+  });
 }
 
 /** Appends `values` to the array at `path`, creating the array (even empty) when missing. */
@@ -135,6 +129,28 @@ function setOrPush(doc: Doc, path: string, values: unknown[]): void {
   const current = valueAtPath(doc, path);
   if (Array.isArray(current)) { current.push(...values); return; }
   mingoUpdate(doc, { $set: { [path]: values } } as unknown as Parameters<typeof mingoUpdate>[1], [], {}, { cloneMode: 'deep' });
+}
+
+/**
+ * Sets `path` in `doc`, creating missing objects on the way and padding an array with nulls
+ * up to a numeric index, as mongod does. The path was checked by checkUpdateTargets.
+ */
+function assignPath(doc: Doc, path: string, value: unknown): void {
+  const parts = path.split('.');
+  const put = (container: unknown, key: string, v: unknown) => {
+    if (Array.isArray(container)) {
+      const index = Number(key);
+      while (container.length < index) container.push(null);
+      container[index] = v;
+    } else (container as Document)[key] = v;
+  };
+  let cur: unknown = doc;
+  for (const key of parts.slice(0, -1)) {
+    let next = Array.isArray(cur) ? cur[Number(key)] : (cur as Document)[key];
+    if (next === undefined || next === null) { next = {}; put(cur, key, next); }
+    cur = next;
+  }
+  put(cur, parts[parts.length - 1], value);
 }
 
 /** Returns the updated copy of `doc` (never mutates it). */
@@ -153,31 +169,48 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: { filter?: Document; 
     return out;
   }
   const out = cloneValue(doc);
+  const filters = parseArrayFilters(opts.arrayFilters);
   const resolved: Array<[string, Document]> = [];
   for (const [op, rawArgs] of Object.entries(u)) {
     if (!isPlainObject(rawArgs)) throw new MongoCommandError(ErrorCodes.FailedToParse, `Modifiers operate on fields but we found type ${typeof rawArgs} instead.`);
     if (op === '$setOnInsert' && !opts.inserting) continue;
+    // Positional `$` and `$[…]` are resolved here to concrete paths, so mingo only ever sees
+    // plain paths (its own arrayFilters support misses filters such as $or).
     const args: Document = {};
     for (const [path, v] of Object.entries(rawArgs)) {
       assertSupportedFilter(v);
       if (!opts.filter && path.split('.').includes('$')) throw badValue('The positional operator did not find the match needed from the query.');
-      args[opts.filter && path.includes('.$') && !path.includes('.$[') ? resolvePositional(path, out, opts.filter) : path] = v;
+      const positional = opts.filter && path.includes('.$') && !path.includes('.$[') ? resolvePositional(path, out, opts.filter) : path;
+      const concrete = positional.includes('$[') ? expandArrayPaths(out, positional, filters) : [positional];
+      for (const p of concrete) args[p] = v;
     }
     resolved.push([op, args]);
   }
-  checkUpdateTargets(out, targetPaths(out, resolved, opts.arrayFilters), opts.inserting === true);
+  checkUpdateTargets(out, targetPaths(resolved), opts.inserting === true);
   for (const [op, resolvedArgs] of resolved) {
     let args = REMOVES_FROM_EXISTING.has(op) ? withoutMissingPaths(out, resolvedArgs) : resolvedArgs;
     if (Object.keys(args).length === 0) continue;
     if (op === '$currentDate') args = currentDateArgs(args);
     if (op === '$addToSet') {
-      const { exact, rest } = addToSetByBsonEquality(out, args);
-      for (const [path, values] of exact) setOrPush(out, path, values);
-      args = rest;
-      if (Object.keys(args).length === 0) continue;
+      for (const [path, values] of valuesToAddToSet(out, args)) setOrPush(out, path, values);
+      continue;
+    }
+    if (op === '$inc' || op === '$mul') {
+      for (const [path, arg] of Object.entries(args)) {
+        assignPath(out, path, applyArithmetic(op, valueAtPath(out, path), arg, () => `{_id: ${shellValue(doc._id)}}`));
+      }
+      continue;
+    }
+    if (op === '$min' || op === '$max') {
+      for (const [path, arg] of Object.entries(args)) {
+        const current = valueAtPath(out, path);
+        const order = current === undefined ? 0 : compareValues(arg, current);
+        if (current === undefined || (op === '$min' ? order < 0 : order > 0)) assignPath(out, path, cloneValue(arg));
+      }
+      continue;
     }
     const mingoOp = op === '$setOnInsert' || op === '$currentDate' ? '$set' : op;
-    mingoUpdate(out, { [mingoOp]: args } as unknown as Parameters<typeof mingoUpdate>[1], opts.arrayFilters ?? [], {}, { cloneMode: 'deep' });
+    mingoUpdate(out, { [mingoOp]: args } as unknown as Parameters<typeof mingoUpdate>[1], [], {}, { cloneMode: 'deep' });
   }
   assertIdUnchanged(doc, out);
   return out;

@@ -4,7 +4,7 @@
 import '../query/mingo-setup';
 import { ObjectId, type Document } from 'bson';
 import { Query } from 'mingo';
-import { mingoOptions } from '../query/bson-types';
+import { forMingo, mingoOptions } from '../query/bson-types';
 import { encodeValue } from './keys';
 import { SortedKeys } from './sorted-keys';
 import { hasPath, valuesAtPath, type Doc } from './documents';
@@ -54,7 +54,7 @@ export class IndexStore {
   /** The index entries of a document; empty when sparse/partial rules leave it out. */
   entriesFor(doc: Doc): KeyEntry[] {
     if (this.spec.sparse && !this.fields.some((f) => hasPath(doc, f))) return [];
-    if (this.partial && !this.partial.test(doc)) return [];
+    if (this.partial && !this.partial.test(forMingo(doc))) return [];
     let acc: KeyEntry[] = [{ key: '', values: [] }];
     for (const field of this.fields) {
       const vals = valuesAtPath(doc, field);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { BSON, type Document } from 'bson';
 import { crc32c } from '../wire/crc32c';
-import { decodeDocument } from '../wire/messages';
+import { decodeStoredDocument } from '../wire/messages';
 
 export function encodeRecord(docs: Document[]): Buffer {
   const parts = docs.map((d) => BSON.serialize(d));
@@ -41,7 +41,7 @@ export function readRecords(file: string): ReadResult {
     while (p < end) {
       const dlen = buf.readInt32LE(p);
       if (dlen < 5 || p + dlen > end) { ok = false; break; }
-      docs.push(decodeDocument(buf.subarray(p, p + dlen)));
+      docs.push(decodeStoredDocument(buf.subarray(p, p + dlen)));
       p += dlen;
     }
     if (!ok) break;

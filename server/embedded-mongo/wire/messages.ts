@@ -21,6 +21,14 @@ export function decodeDocument(buf: Uint8Array): Document {
   return BSON.deserialize(buf, deserializeOptions);
 }
 
+/**
+ * Documents read back from the server's own journal and snapshot: an int64 stays a `Long`,
+ * as it was in memory when written (only `Long`s are written as int64).
+ */
+export function decodeStoredDocument(buf: Uint8Array): Document {
+  return BSON.deserialize(buf, { ...deserializeOptions, promoteLongs: false });
+}
+
 export interface Header {
   messageLength: number;
   requestId: number;
