@@ -10,6 +10,7 @@ export const ErrorCode = z.enum([
   'SESSION_EXPIRED',
   'FORBIDDEN',
   'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
   'CONFLICT',
   'RATE_LIMITED',
   'WECHAT_CODE_INVALID',

@@ -61,7 +61,7 @@ export function createApp(services: Services, options: AppOptions = {}): Koa<App
   app.use(jsonBody(config.bodyLimitBytes));
   app.use(root.routes());
   app.use(api.routes());
-  app.use(api.allowedMethods({ throw: true }));
+  app.use(api.allowedMethods()); // answers OPTIONS, and leaves 405/501 with Allow for errorHandler
   if (options.serveH5) app.use(serveH5(config.h5DistDir));
   return app;
 }

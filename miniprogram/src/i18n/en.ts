@@ -45,6 +45,7 @@ export const en: Messages = {
   'error.SESSION_EXPIRED': 'Your login has expired; please log in again',
   'error.FORBIDDEN': 'You are not allowed to do that',
   'error.NOT_FOUND': 'We could not find that',
+  'error.METHOD_NOT_ALLOWED': 'This app needs an update; please restart it',
   'error.CONFLICT': 'This changed in the meantime; please refresh and try again',
   'error.RATE_LIMITED': 'Too many tries; please wait a moment',
   'error.WECHAT_CODE_INVALID': 'WeChat login did not work; please try again',

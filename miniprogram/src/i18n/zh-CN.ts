@@ -45,6 +45,7 @@ export const zhCN: Messages = {
   'error.SESSION_EXPIRED': '登录已过期，请重新登录',
   'error.FORBIDDEN': '你没有权限做这件事',
   'error.NOT_FOUND': '没有找到这个内容',
+  'error.METHOD_NOT_ALLOWED': '小程序需要更新，请重新打开',
   'error.CONFLICT': '内容已经变了，请刷新后再试',
   'error.RATE_LIMITED': '操作太频繁了，请稍等一会儿',
   'error.WECHAT_CODE_INVALID': '微信登录没有成功，请再试一次',

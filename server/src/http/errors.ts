@@ -21,7 +21,7 @@ function classify(err: unknown): AppError {
   const status = e?.status ?? e?.statusCode;
   if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'Request body is too large');
   if (status === 404) return new AppError('NOT_FOUND', 'Not found');
-  if (status === 405) return new AppError('NOT_FOUND', e.message || 'Method not allowed');
+  if (status === 405) return new AppError('METHOD_NOT_ALLOWED', 'This method is not allowed here');
   if (status === 401) return new AppError('UNAUTHENTICATED', 'Please log in');
   if (status === 403) return new AppError('FORBIDDEN', 'Forbidden');
   if (status && status >= 400 && status < 500) {
@@ -38,8 +38,10 @@ export function errorHandler(): AppMiddleware {
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined) {
-        throw new AppError('NOT_FOUND', `No route for ${ctx.method} ${ctx.path}`);
+      if (ctx.body === undefined || ctx.body === null) {
+        if (ctx.status === 404) throw new AppError('NOT_FOUND', `No route for ${ctx.method} ${ctx.path}`);
+        // The router's answer for a known path: the Allow header it set stays on the response.
+        if (ctx.status === 405 || ctx.status === 501) throw new AppError('METHOD_NOT_ALLOWED', `${ctx.method} is not allowed here`);
       }
     } catch (err) {
       const appErr = classify(err);
