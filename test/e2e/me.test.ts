@@ -86,6 +86,26 @@ describeE2E('the Me page in the H5 build', () => {
     await context.close();
   });
 
+  it('tells a person plainly when the network is gone, and works again when it is back', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await open(page, '/pages/me/index');
+    await page.getByText('新用户登录').tap();
+    await page.getByText('退出登录').waitFor();
+
+    await context.setOffline(true);
+    await page.locator('input').first().fill('断网时的名字');
+    await page.getByText('保存昵称').tap();
+    await page.getByRole('alert').filter({ hasText: '网络不好' }).waitFor();
+    await screenshot(page, 'me-offline');
+
+    await context.setOffline(false);
+    await page.getByText('保存昵称').tap();
+    await page.getByText('昵称已保存').waitFor();
+    await page.locator('.me__nickname', { hasText: '断网时的名字' }).waitFor();
+    await context.close();
+  });
+
   it('opens the seller subpackage page', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
