@@ -17,13 +17,13 @@ type Infer<S> = S extends ZodTypeAny ? z.infer<S> : undefined;
 
 export type Access = 'public' | 'user' | Role;
 
-export interface RouteSpec<B extends ZodTypeAny | undefined, Q extends ZodTypeAny | undefined, P extends ZodTypeAny | undefined, R extends ZodTypeAny | undefined> {
+export interface RouteSpec<B extends ZodTypeAny | undefined, Q extends ZodTypeAny | undefined, P extends ZodTypeAny | undefined, R extends ZodTypeAny | undefined, A extends Access = Access> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Koa-style path relative to /api/v1, e.g. `/shops/:shopId`. */
   path: string;
   summary: string;
   tags: string[];
-  access: Access;
+  access: A;
   body?: B;
   query?: Q;
   params?: P;
@@ -38,18 +38,23 @@ export interface RouteSpec<B extends ZodTypeAny | undefined, Q extends ZodTypeAn
     body: Infer<B>;
     query: Infer<Q>;
     params: Infer<P>;
-    user: Access extends 'public' ? UserDoc | undefined : UserDoc;
+    /** The logged-in user; public routes have none. */
+    user: A extends 'public' ? undefined : UserDoc;
     ctx: AppContext;
   }) => Promise<R extends ZodTypeAny ? z.input<R> : void>;
 }
 
 // The spec's generics are erased once it is mounted; this alias keeps the list of routes readable.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRoute = RouteSpec<any, any, any, any>;
+export type AnyRoute = RouteSpec<any, any, any, any, any>;
 
-export function defineRoute<B extends ZodTypeAny | undefined = undefined, Q extends ZodTypeAny | undefined = undefined, P extends ZodTypeAny | undefined = undefined, R extends ZodTypeAny | undefined = undefined>(
-  spec: RouteSpec<B, Q, P, R>,
-): RouteSpec<B, Q, P, R> {
+export function defineRoute<
+  B extends ZodTypeAny | undefined = undefined,
+  Q extends ZodTypeAny | undefined = undefined,
+  P extends ZodTypeAny | undefined = undefined,
+  R extends ZodTypeAny | undefined = undefined,
+  A extends Access = Access,
+>(spec: RouteSpec<B, Q, P, R, A>): AnyRoute {
   return spec;
 }
 
@@ -65,7 +70,7 @@ export function mountRoutes(router: Router<AppState>, registry: OpenAPIRegistry,
           body: ctx.state.body,
           query: ctx.state.query,
           params: ctx.state.params,
-          user: ctx.state.user as UserDoc,
+          user: ctx.state.user,
           ctx,
         });
         if (spec.raw) return;
