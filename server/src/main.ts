@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig, ConfigError } from './config';
+import { loadEnvFile } from './env-file';
 import { createLogger } from './logger';
 import { bootstrap } from './bootstrap';
 import { createApp } from './app';
@@ -13,6 +14,7 @@ import { serverJobs } from './jobs';
 async function main(): Promise<void> {
   let config;
   try {
+    loadEnvFile();
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumPath, launchChromium, phoneContext, screenshot } from '../support/browser';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
+import { startServerProcess, killLeftoverServers, type ServerProcess } from '../support/server-process';
 import { ensureBuilt, outputDir } from '../../scripts/ensure-built';
 
 const chromium = chromiumPath();
@@ -32,6 +32,7 @@ describeE2E('the Me page in the H5 build', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    killLeftoverServers();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

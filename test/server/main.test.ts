@@ -3,13 +3,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServerProcess } from '../support/server-process';
+import { startServerProcess, killLeftoverServers } from '../support/server-process';
 
 let dataDir: string;
 beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cunshop-main-'));
 });
-afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+afterEach(() => {
+  killLeftoverServers();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 it('starts on the embedded database with the simulator, keeps data across restarts, and stops on SIGTERM', async () => {
   const first = startServerProcess({ DATA_DIR: dataDir, H5_DIST_DIR: path.join(dataDir, 'no-h5') });
@@ -54,6 +57,18 @@ it('finishes a request in flight when told to stop', async () => {
   expect(res.status).toBe(200); // answered, not cut off
   expect((await res.json()).nickname).toBe('晚到的名字');
   expect(await server.exit).toBe(0);
+});
+
+it('reads .env from its working directory, with the environment winning over the file', async () => {
+  fs.writeFileSync(path.join(dataDir, '.env'), 'SESSION_TTL_HOURS=zero\n');
+  const fromFile = startServerProcess({ DATA_DIR: dataDir }, dataDir);
+  expect(await fromFile.exit).toBe(2); // the bad value can only have come from the file
+  expect(fromFile.output()).toMatch(/SESSION_TTL_HOURS/);
+
+  fs.writeFileSync(path.join(dataDir, '.env'), 'PORT=eighty\n');
+  const envWins = startServerProcess({ DATA_DIR: dataDir, PORT: '0', H5_DIST_DIR: path.join(dataDir, 'no-h5') }, dataDir);
+  await envWins.url;
+  expect(await envWins.stop()).toBe(0);
 });
 
 it('refuses to start with a bad variable, naming it', async () => {

@@ -16,12 +16,22 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-export function startServerProcess(env: Record<string, string>): ServerProcess {
-  const child = spawn(TSX, ['server/src/main.ts'], {
-    cwd: ROOT,
+const running = new Set<ChildProcess>();
+
+/** Kills whatever a failed test left running, so one failure cannot hang the whole run. */
+export function killLeftoverServers(): void {
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+  running.clear();
+}
+
+export function startServerProcess(env: Record<string, string>, cwd = ROOT): ServerProcess {
+  const child = spawn(TSX, [path.join(ROOT, 'server/src/main.ts')], {
+    cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
