@@ -36,10 +36,6 @@ export class AppError extends Error {
   }
 }
 
-export function statusFor(code: ErrorCode): number {
-  return STATUS[code];
-}
-
 export const validationError = (issues: FieldIssue[]) =>
   new AppError(
     'VALIDATION_FAILED',
@@ -48,4 +44,3 @@ export const validationError = (issues: FieldIssue[]) =>
   );
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
-export const forbidden = (why = 'You may not do this') => new AppError('FORBIDDEN', why);

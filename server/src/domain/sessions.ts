@@ -51,9 +51,3 @@ export async function authenticate(services: Services, token: string): Promise<{
 export async function revokeSession(services: Services, session: SessionDoc): Promise<void> {
   await services.models.Session.updateOne({ _id: session._id, revokedAt: { $exists: false } }, { $set: { revokedAt: services.now() } });
 }
-
-/** Log a person out everywhere (e.g. after a suspected leak). */
-export async function revokeAllSessions(services: Services, userId: UserDoc['_id']): Promise<number> {
-  const r = await services.models.Session.updateMany({ userId, revokedAt: { $exists: false } }, { $set: { revokedAt: services.now() } });
-  return r.modifiedCount;
-}
