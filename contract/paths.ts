@@ -7,8 +7,12 @@ export const paths = {
   me: '/me',
   meAvatar: '/me/avatar',
   clientConfig: '/client-config',
+  file: '/files/:id',
   openapi: '/openapi.json',
 } as const;
+
+/** The URL (same origin as the API) of a stored file, e.g. an avatar. */
+export const fileUrl = (id: string) => API_PREFIX + paths.file.replace(':id', id);
 
 /** Where the WeChat simulator is mounted when the server hosts it. */
 export const SIMULATOR_PREFIX = '/wechat-sim';

@@ -1,32 +1,42 @@
 // JSON body parsing with a size limit. Other content types are left for the routes that want
 // them (uploads stream multipart themselves).
+import type { IncomingMessage } from 'node:http';
 import { AppError } from '../errors';
 import type { AppMiddleware } from './context';
+
+export type JsonBody = { value: unknown } | { problem: 'too_large' | 'bad_json' };
+
+/** Reads a JSON body of at most `limitBytes`, stopping as soon as it is over; empty reads as {}. */
+export async function readJson(req: IncomingMessage, limitBytes: number): Promise<JsonBody> {
+  if (Number(req.headers['content-length'] ?? 0) > limitBytes) return { problem: 'too_large' };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limitBytes) return { problem: 'too_large' };
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text.trim()) return { value: {} };
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return { problem: 'bad_json' };
+  }
+}
 
 export function jsonBody(limitBytes: number): AppMiddleware {
   return async (ctx, next) => {
     if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(ctx.method) || !ctx.is('application/json', '+json')) {
       return next();
     }
-    const declared = Number(ctx.get('content-length') || 0);
-    if (declared > limitBytes) throw new AppError('PAYLOAD_TOO_LARGE', `Request body is over ${limitBytes} bytes`);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of ctx.req) {
-      size += (chunk as Buffer).length;
-      if (size > limitBytes) throw new AppError('PAYLOAD_TOO_LARGE', `Request body is over ${limitBytes} bytes`);
-      chunks.push(chunk as Buffer);
+    const body = await readJson(ctx.req, limitBytes);
+    if ('problem' in body) {
+      throw body.problem === 'too_large'
+        ? new AppError('PAYLOAD_TOO_LARGE', `Request body is over ${limitBytes} bytes`)
+        : new AppError('BAD_JSON', 'Request body is not valid JSON');
     }
-    const text = Buffer.concat(chunks).toString('utf8');
-    let parsed: unknown = {};
-    if (text.trim()) {
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        throw new AppError('BAD_JSON', 'Request body is not valid JSON');
-      }
-    }
-    (ctx.request as { body?: unknown }).body = parsed;
+    (ctx.request as { body?: unknown }).body = body.value;
     await next();
   };
 }

@@ -1,5 +1,6 @@
 // GET /files/:id — stored images. Content-addressed, so they are cached forever and the ETag is the id.
 import { z } from '../../../../contract/openapi';
+import { paths } from '../../../../contract/paths';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { FILE_ID } from '../../storage/files';
 import { notFound } from '../../errors';
@@ -10,7 +11,7 @@ const Params = z.object({ id: z.string().regex(FILE_ID, 'must be a file id') });
 export const fileRoutes = ({ files }: Services): AnyRoute[] => [
   defineRoute({
     method: 'get',
-    path: '/files/:id',
+    path: paths.file,
     summary: 'Download a stored file',
     tags: ['files'],
     access: 'public',

@@ -5,7 +5,8 @@ import Koa from 'koa';
 import Router from '@koa/router';
 import { z } from 'zod';
 import { SimulatorState, CODE_TTL_MS, TOKEN_TTL_S, FORCE_REFRESH_DAILY_LIMIT, openidForIdentity } from './state';
-import { SimIdentity } from '../../../../contract/auth';
+import { SimLoginCodeRequest } from '../../../../contract/auth';
+import { readJson } from '../../http/body';
 
 export interface SimulatorOptions {
   appid: string;
@@ -20,24 +21,18 @@ export interface WeChatSimulator {
 
 const err = (errcode: number, errmsg: string) => ({ errcode, errmsg: `${errmsg} rid: sim` });
 
-async function readJson(ctx: Koa.Context): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of ctx.req) {
-    size += (c as Buffer).length;
-    if (size > 64 * 1024) return undefined;
-    chunks.push(c as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-  } catch {
-    return undefined;
-  }
+/** WeChat's own bodies are small; anything unreadable is its errcode 47001, "data format error". */
+async function readBody(ctx: Koa.Context): Promise<unknown> {
+  const body = await readJson(ctx.req, 64 * 1024);
+  return 'value' in body ? body.value : undefined;
 }
 
+// The mini-program's request (a test identity), plus what tests may also ask for: a chosen
+// openid, and a WeChat errcode to answer when the code is exchanged.
+const failWith = z.number().int().optional();
 const LoginCodeControl = z.union([
-  z.object({ identity: SimIdentity, failWith: z.number().int().optional() }).strict(),
-  z.object({ openid: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/), failWith: z.number().int().optional() }).strict(),
+  SimLoginCodeRequest.extend({ failWith }),
+  z.object({ openid: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/), failWith }).strict(),
 ]);
 
 export function createWeChatSimulator(opts: SimulatorOptions): WeChatSimulator {
@@ -64,7 +59,7 @@ export function createWeChatSimulator(opts: SimulatorOptions): WeChatSimulator {
 
   /** POST /cgi-bin/stable_token — getStableAccessToken. */
   router.post('/cgi-bin/stable_token', async (ctx) => {
-    const body = (await readJson(ctx)) as Record<string, unknown> | undefined;
+    const body = (await readBody(ctx)) as Record<string, unknown> | undefined;
     if (!body || typeof body !== 'object') return void (ctx.body = err(47001, 'data format error'));
     if (body.grant_type !== 'client_credential') return void (ctx.body = err(40002, 'invalid grant_type'));
     if (body.appid !== state.appid) return void (ctx.body = err(40013, 'invalid appid'));
@@ -88,7 +83,7 @@ export function createWeChatSimulator(opts: SimulatorOptions): WeChatSimulator {
 
   /** Simulator control: a wx.login code for a test identity (the H5 build's "log in as…"). */
   router.post('/dev/login-code', async (ctx) => {
-    const parsed = LoginCodeControl.safeParse(await readJson(ctx));
+    const parsed = LoginCodeControl.safeParse(await readBody(ctx));
     if (!parsed.success) {
       ctx.status = 400;
       ctx.body = { error: { code: 'VALIDATION_FAILED', message: 'identity must be seller, buyer or new' } };
