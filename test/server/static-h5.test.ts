@@ -53,6 +53,21 @@ it('answers a missing asset 404, and never serves files outside the build', asyn
   expect(escape.text ?? '').not.toContain('"dependencies"');
 });
 
+it('answers malformed or escaping paths with a 4xx, never a 5xx', async () => {
+  for (const p of ['/%E0%A4%A', '/js/%ZZ.js', '/..%2f' + path.basename(dist) + '-x/secret.txt']) {
+    const res = await h.api.get(p);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  }
+  // A sibling folder whose name starts like the build folder's is still outside it.
+  fs.mkdirSync(`${dist}-x`, { recursive: true });
+  fs.writeFileSync(`${dist}-x/secret.txt`, 'FARM-GPS-31.2N');
+  const sibling = await h.api.get(`/..%2f${path.basename(dist)}-x%2fsecret.txt`);
+  expect(sibling.status).toBe(404);
+  expect(sibling.text ?? '').not.toContain('FARM-GPS');
+  fs.rmSync(`${dist}-x`, { recursive: true, force: true });
+});
+
 it('keeps API paths out of the fallback', async () => {
   expectError(await h.api.get('/api/v1/does-not-exist'), 404, 'NOT_FOUND');
 });

@@ -19,46 +19,55 @@ function inlineScriptHashes(indexHtml: string): string[] {
   return hashes;
 }
 
+/** The file a request path names inside `root`, or null when it names none (or tries to leave it). */
+async function fileIn(root: string, rel: string): Promise<string | null> {
+  const candidate = path.join(root, rel);
+  if (!candidate.startsWith(root + path.sep)) return null;
+  const stat = await fs.promises.stat(candidate).catch(() => null);
+  return stat?.isFile() ? rel : null;
+}
+
 export function serveH5(distDir: string): AppMiddleware {
+  const root = path.resolve(distDir);
+  const indexPath = path.join(root, 'index.html');
   let cachedCsp: { mtimeMs: number; csp: string } | null = null;
-  const indexPath = path.join(distDir, 'index.html');
-  const cspForIndex = (): string | null => {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(indexPath);
-    } catch {
-      return null;
-    }
+
+  /** The CSP for index.html, recomputed only when a new build replaced it; null with no build. */
+  const cspForIndex = async (): Promise<string | null> => {
+    const stat = await fs.promises.stat(indexPath).catch(() => null);
+    if (!stat) return null;
     if (cachedCsp?.mtimeMs !== stat.mtimeMs) {
-      const hashes = inlineScriptHashes(fs.readFileSync(indexPath, 'utf8'));
-      cachedCsp = {
-        mtimeMs: stat.mtimeMs,
-        csp: contentSecurityPolicy(hashes),
-      };
+      const hashes = inlineScriptHashes(await fs.promises.readFile(indexPath, 'utf8'));
+      cachedCsp = { mtimeMs: stat.mtimeMs, csp: contentSecurityPolicy(hashes) };
     }
     return cachedCsp.csp;
   };
 
   return async (ctx, next) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || RESERVED.test(ctx.path)) return next();
-    const rel = decodeURIComponent(ctx.path).replace(/^\/+/, '');
-    const file = rel && !rel.endsWith('/') ? rel : 'index.html';
-    const candidate = path.join(distDir, file);
-    const exists = candidate.startsWith(distDir) && fs.existsSync(candidate) && fs.statSync(candidate).isFile();
+    let rel: string;
+    try {
+      rel = decodeURIComponent(ctx.path).replace(/^\/+/, '');
+    } catch {
+      return next(); // malformed percent-encoding names no file: a 404
+    }
+    const wanted = rel && !rel.endsWith('/') ? rel : 'index.html';
+    const found = await fileIn(root, wanted);
     // A missing asset is a 404; a missing page path is the app's own route.
-    if (!exists && path.extname(file)) return next();
-    const target = exists ? file : 'index.html';
+    if (!found && path.extname(wanted)) return next();
+    const target = found ?? 'index.html';
     if (target === 'index.html') {
-      const csp = cspForIndex();
+      const csp = await cspForIndex();
       if (!csp) return next();
       ctx.set('Content-Security-Policy', csp);
     }
+    const hashed = HASHED.test(target);
     await send(ctx, target, {
-      root: distDir,
-      maxage: HASHED.test(target) ? 365 * 24 * 3600 * 1000 : 0,
-      immutable: HASHED.test(target),
+      root,
+      maxage: hashed ? 365 * 24 * 3600 * 1000 : 0,
+      immutable: hashed,
       setHeaders: (res) => {
-        if (!HASHED.test(target)) res.setHeader('Cache-Control', 'no-cache');
+        if (!hashed) res.setHeader('Cache-Control', 'no-cache');
       },
     });
   };
