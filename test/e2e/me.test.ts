@@ -107,6 +107,33 @@ describeE2E('the Me page in the H5 build', () => {
     await context.close();
   });
 
+  it('renews a session the server ended, silently, as the same person', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const storedToken = () =>
+      page.evaluate(() => /"token":"([^"]+)"/.exec(window.localStorage.getItem('cunshop.session') ?? '')?.[1] ?? null);
+    await open(page, '/pages/me/index');
+    await page.getByText('以卖家身份登录').tap();
+    await page.getByText('退出登录').waitFor();
+    await page.locator('input').first().fill('续期测试合作社');
+    await page.getByText('保存昵称').tap();
+    await page.getByText('昵称已保存').waitFor();
+
+    // The server ends the session behind the phone's back (as expiry or a revocation would).
+    const oldToken = await storedToken();
+    expect(oldToken).toBeTruthy();
+    const revoked = await fetch(new URL('/api/v1/auth/logout', base), { method: 'POST', headers: { authorization: `Bearer ${oldToken}` } });
+    expect(revoked.status).toBe(204);
+
+    await page.reload();
+    await page.locator('.me__nickname', { hasText: '续期测试合作社' }).waitFor();
+    await expect(page.getByText('以卖家身份登录').count()).resolves.toBe(0);
+    const newToken = await storedToken();
+    expect(newToken).toBeTruthy();
+    expect(newToken).not.toBe(oldToken);
+    await context.close();
+  });
+
   it('opens the seller subpackage page', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
