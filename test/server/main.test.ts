@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServerProcess, killLeftoverServers } from '../support/server-process';
+import { startServerProcess, killLeftoverServers, loginOverHttp } from '../support/server-process';
 
 let dataDir: string;
 beforeEach(() => {
@@ -20,8 +20,7 @@ it('starts on the embedded database with the simulator, keeps data across restar
   expect(first.output()).toMatch(/WeChat simulator/);
   const health = await fetch(`${url}healthz`).then((r) => r.json());
   expect(health).toMatchObject({ status: 'ok', database: { ok: true } });
-  const { code } = await fetch(`${url}wechat-sim/dev/login-code`, { method: 'POST', body: JSON.stringify({ identity: 'seller' }) }).then((r) => r.json());
-  const login = await fetch(`${url}api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) }).then((r) => r.json());
+  const login = await loginOverHttp(url, 'seller');
   expect(login.user.roles).toContain('buyer');
   const config = await fetch(`${url}api/v1/client-config`).then((r) => r.json());
   expect(config.simulatorLoginCodePath).toBe('/wechat-sim/dev/login-code');
@@ -39,8 +38,7 @@ it('starts on the embedded database with the simulator, keeps data across restar
 it('finishes a request in flight when told to stop', async () => {
   const server = startServerProcess({ DATA_DIR: dataDir, H5_DIST_DIR: path.join(dataDir, 'no-h5') });
   const url = await server.url;
-  const { code } = await fetch(`${url}wechat-sim/dev/login-code`, { method: 'POST', body: JSON.stringify({ identity: 'buyer' }) }).then((r) => r.json());
-  const { token } = await fetch(`${url}api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) }).then((r) => r.json());
+  const { token } = await loginOverHttp(url, 'buyer');
   // A slow upload: the request is in flight while SIGTERM arrives.
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {

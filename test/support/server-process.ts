@@ -2,6 +2,8 @@
 // the whole product: the embedded database in a data directory, the simulator, the H5 build.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import type { LoginResponse, SimIdentity } from '../../contract/auth';
+import { API_PREFIX, SIMULATOR_LOGIN_CODE_PATH, paths } from '../../contract/paths';
 
 export const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -14,6 +16,18 @@ export interface ServerProcess {
   url: Promise<string>;
   exit: Promise<number | null>;
   stop(): Promise<number | null>;
+}
+
+/** Logs a simulator test identity in over HTTP, the way the H5 build does. */
+export async function loginOverHttp(base: string, identity: SimIdentity): Promise<LoginResponse> {
+  const { code } = await fetch(new URL(SIMULATOR_LOGIN_CODE_PATH, base), { method: 'POST', body: JSON.stringify({ identity }) }).then((r) => r.json());
+  const res = await fetch(new URL(API_PREFIX + paths.login, base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as LoginResponse;
 }
 
 const running = new Set<ChildProcess>();
