@@ -135,6 +135,25 @@ describe('transactions', () => {
     expect(await col.findOne({ _id: 1 })).toEqual({ _id: 1, n: 11 });
   });
 
+  it('findOneAndUpdate and deleteOne outside the transaction wait for it too', async () => {
+    const col = fresh('wait2');
+    await col.insertMany([{ _id: 1, n: 0 }, { _id: 2, n: 0 }]);
+    const session = t.client.startSession();
+    session.startTransaction();
+    await col.updateOne({ _id: 1 }, { $set: { n: 5 } }, { session });
+    await col.updateOne({ _id: 2 }, { $set: { n: 5 } }, { session });
+    const settled: string[] = [];
+    const fam = col.findOneAndUpdate({ _id: 1 }, { $inc: { n: 1 } }, { returnDocument: 'after' }).then((r) => { settled.push('fam'); return r; });
+    const del = col.deleteOne({ _id: 2 }).then((r) => { settled.push('del'); return r; });
+    await col.findOne({ _id: 1 }); // a round trip: both writes have reached the server and are waiting
+    expect(settled).toEqual([]);
+    await session.commitTransaction();
+    await session.endSession();
+    // Each saw the committed document, not the one from before the transaction.
+    expect(await fam).toMatchObject({ _id: 1, n: 6 });
+    expect((await del).deletedCount).toBe(1);
+  });
+
   it('a duplicate key inside a transaction aborts it', async () => {
     const col = fresh('dup');
     await col.createIndex({ k: 1 }, { unique: true });

@@ -58,11 +58,7 @@ async function update(ctx: CommandContext): Promise<Document> {
         throw badValue('multi update is not supported for replacement-style update');
       }
       const arrayFilters = spec.arrayFilters as Document[] | undefined;
-      let matches = ctx.op.find(ctx.db, coll, q, spec.hint, multi ? 0 : 1);
-      for (let wait = ctx.op.lockedBy(ctx.db, coll, matches); wait; wait = ctx.op.lockedBy(ctx.db, coll, matches)) {
-        await wait;
-        matches = ctx.op.find(ctx.db, coll, q, spec.hint, multi ? 0 : 1);
-      }
+      const matches = await ctx.op.selectForWrite(ctx.db, coll, () => ctx.op.find(ctx.db, coll, q, spec.hint, multi ? 0 : 1));
       if (matches.length === 0 && spec.upsert === true) {
         const doc = buildUpsert(q, u, arrayFilters);
         ctx.op.insert(ctx.db, coll, doc);
@@ -101,12 +97,7 @@ async function remove(ctx: CommandContext): Promise<Document> {
     try {
       rejectCollation(spec.collation);
       const limit = Number(spec.limit ?? 0);
-      const select = () => ctx.op.find(ctx.db, coll, (spec.q ?? {}) as Document, spec.hint, limit === 1 ? 1 : 0);
-      let matches = select();
-      for (let wait = ctx.op.lockedBy(ctx.db, coll, matches); wait; wait = ctx.op.lockedBy(ctx.db, coll, matches)) {
-        await wait;
-        matches = select();
-      }
+      const matches = await ctx.op.selectForWrite(ctx.db, coll, () => ctx.op.find(ctx.db, coll, (spec.q ?? {}) as Document, spec.hint, limit === 1 ? 1 : 0));
       for (const doc of matches) {
         ctx.op.remove(ctx.db, coll, doc._id);
         n++;

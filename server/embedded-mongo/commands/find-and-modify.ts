@@ -22,12 +22,7 @@ async function findAndModify(ctx: CommandContext): Promise<Document> {
   if (remove && cmd.upsert === true) throw badValue('Cannot specify both upsert=true and remove=true');
   const project = (d: Doc | null): Doc | null => (d ? projectDocs([d], fields)[0] : null);
 
-  const select = () => sortDocs(ctx.op.find(ctx.db, coll, query, cmd.hint, sort ? 0 : 1), sort)[0] as Doc | undefined;
-  let target = select();
-  for (let wait = target && ctx.op.lockedBy(ctx.db, coll, [target]); wait; wait = target && ctx.op.lockedBy(ctx.db, coll, [target])) {
-    await wait;
-    target = select();
-  }
+  const [target] = await ctx.op.selectForWrite(ctx.db, coll, () => [sortDocs(ctx.op.find(ctx.db, coll, query, cmd.hint, sort ? 0 : 1), sort)[0] as Doc | undefined]);
 
   if (remove) {
     if (!target) return { lastErrorObject: { n: 0 }, value: null };

@@ -87,6 +87,21 @@ export class OpContext {
   }
 
   /**
+   * Selects the documents a write will change, waiting (and selecting again) while an open
+   * transaction holds any of them. Returns with nothing awaited after the last selection, so the
+   * caller's synchronous write that follows is atomic with it.
+   */
+  async selectForWrite<T extends Doc | undefined>(db: string, coll: string, select: () => T[]): Promise<T[]> {
+    let docs = select();
+    for (let wait = this.lockedBy(db, coll, docs.filter((d): d is NonNullable<T> => d !== undefined)); wait; ) {
+      await wait;
+      docs = select();
+      wait = this.lockedBy(db, coll, docs.filter((d): d is NonNullable<T> => d !== undefined));
+    }
+    return docs;
+  }
+
+  /**
    * Sorted, limited find served in index order when an index fits (see orderedPlan);
    * undefined when it does not, and the caller sorts in memory.
    */
