@@ -4,3 +4,7 @@ export * from './errors';
 export * from './users';
 export * from './auth';
 export * from './paths';
+export * from './regions';
+export * from './photos';
+export * from './shops';
+export * from './products';

@@ -9,6 +9,55 @@ export const paths = {
   clientConfig: '/client-config',
   file: '/files/:id',
   openapi: '/openapi.json',
+
+  regions: '/regions',
+  photos: '/photos',
+
+  // Shops: the public directory and page, the owner's own, operators'.
+  shops: '/shops',
+  shop: '/shops/:shopId',
+  myShop: '/me/shop',
+  shopPause: '/shops/:shopId/pause',
+  shopReopen: '/shops/:shopId/reopen',
+  shopProducts: '/shops/:shopId/products',
+
+  // Products as buyers see them, and as their seller manages them ("listings").
+  product: '/products/:productId',
+  shopListings: '/shops/:shopId/listings',
+  listing: '/listings/:productId',
+  listingPublish: '/listings/:productId/publish',
+  listingUnpublish: '/listings/:productId/unpublish',
+  listingStock: '/listings/:productId/stock',
+  listingPoster: '/listings/:productId/poster',
+  scene: '/scenes/:scene',
+
+  adminShops: '/admin/shops',
+  adminShopSuspend: '/admin/shops/:shopId/suspend',
+  adminShopUnsuspend: '/admin/shops/:shopId/unsuspend',
+  adminProducts: '/admin/products',
+  adminProductClear: '/admin/products/:productId/clear',
+  adminProductTakeDown: '/admin/products/:productId/take-down',
+} as const;
+
+/** Fills a path's `:name` parameters, e.g. pathTo(paths.shop, { shopId }). */
+export function pathTo(path: string, params: Record<string, string>): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`pathTo: missing ${name} for ${path}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** Mini-program pages, shared by sharing (paths in share cards and codes) and the server (posters). */
+export const pages = {
+  home: 'pages/index/index',
+  shop: 'pages/shop/index',
+  product: 'pages/product/index',
+  sellerHome: 'subpackages/seller/pages/home/index',
+  sellerShop: 'subpackages/seller/pages/shop/index',
+  sellerProducts: 'subpackages/seller/pages/products/index',
+  sellerEditor: 'subpackages/seller/pages/editor/index',
+  sellerPoster: 'subpackages/seller/pages/poster/index',
 } as const;
 
 /** The URL (same origin as the API) of a stored file, e.g. an avatar. */

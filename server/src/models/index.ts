@@ -2,11 +2,19 @@
 import type { Connection } from 'mongoose';
 import { defineUserModel } from './user';
 import { defineSessionModel } from './session';
+import { defineShopModel } from './shop';
+import { defineProductModel } from './product';
+import { definePhotoModel } from './photo';
+import { defineShareSceneModel } from './share-scene';
 
 export function createModels(conn: Connection) {
   return {
     User: defineUserModel(conn),
     Session: defineSessionModel(conn),
+    Shop: defineShopModel(conn),
+    Product: defineProductModel(conn),
+    Photo: definePhotoModel(conn),
+    ShareScene: defineShareSceneModel(conn),
   };
 }
 

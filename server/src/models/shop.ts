@@ -1,0 +1,44 @@
+// A seller's shop. One per owner. `version` guards edits from two phones at once; `suspended` is
+// the platform's (operators') switch, separate from the seller's own pause.
+import { Schema, Types, type Connection, type HydratedDocument, type Model } from 'mongoose';
+import { integer, regionPathSchema, type StoredRegionPath } from './fields';
+
+export interface Shop {
+  ownerId: Types.ObjectId;
+  name: string;
+  intro: string;
+  logoPhotoId: string | null;
+  phone: string;
+  region: StoredRegionPath;
+  status: 'open' | 'paused';
+  suspended: { at: Date; reason: string; by: Types.ObjectId } | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type ShopDoc = HydratedDocument<Shop>;
+export type ShopModel = Model<Shop>;
+
+export const shopSchema = new Schema<Shop>(
+  {
+    ownerId: { type: Schema.Types.ObjectId, required: true, unique: true },
+    name: { type: String, required: true, maxlength: 30 },
+    intro: { type: String, default: '', maxlength: 200 },
+    logoPhotoId: { type: String, default: null },
+    phone: { type: String, required: true },
+    region: { type: regionPathSchema, required: true },
+    status: { type: String, enum: ['open', 'paused'], default: 'open' },
+    suspended: {
+      type: new Schema({ at: { type: Date, required: true }, reason: { type: String, required: true }, by: { type: Schema.Types.ObjectId, required: true } }, { _id: false }),
+      default: null,
+    },
+    version: integer({ required: true, default: 0, min: 0 }),
+  },
+  { timestamps: true, strict: 'throw' },
+);
+// The public directory lists open shops newest first; operators search by name.
+shopSchema.index({ status: 1, createdAt: -1 });
+shopSchema.index({ name: 1 });
+
+export const defineShopModel = (conn: Connection): ShopModel => conn.model<Shop>('Shop', shopSchema);
