@@ -17,6 +17,13 @@ import { authRoutes } from './routes/auth';
 import { meRoutes } from './routes/me';
 import { fileRoutes } from './routes/files';
 import { metaRoutes } from './routes/meta';
+import { regionRoutes } from './routes/regions';
+import { shopRoutes } from './routes/shops';
+import { listingRoutes } from './routes/listings';
+import { productRoutes } from './routes/products';
+import { adminRoutes } from './routes/admin';
+import { photoRoutes } from './routes/photos';
+import { shareRoutes } from './routes/share';
 import { databaseHealth } from './db/health';
 import type { Services } from './services';
 import type { WeChatSimulator } from './wechat/simulator';
@@ -39,7 +46,14 @@ export function createApp(services: Services, options: AppOptions = {}): Koa<App
     ...authRoutes(services),
     ...meRoutes(services),
     ...fileRoutes(services),
+    ...photoRoutes(services),
+    ...shareRoutes(services),
     ...metaRoutes(services, Boolean(options.simulator)),
+    ...regionRoutes(),
+    ...shopRoutes(services),
+    ...listingRoutes(services),
+    ...productRoutes(services),
+    ...adminRoutes(services),
   ]);
   const openapi = buildOpenApiDocument(registry);
   api.get(paths.openapi, (ctx) => {

@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   H5_DIST_DIR: z.string().min(1).default('./dist/h5'),
   TRUST_PROXY: bool.default('false'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** auto: a demo shop on an empty database in development, or with the simulator outside production. */
+  DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
 });
 
 export interface Config {
@@ -61,6 +63,8 @@ export interface Config {
   h5DistDir: string;
   trustProxy: boolean;
   shutdownGraceMs: number;
+  /** Create the demo shop at start-up when the database has no shops (server/src/demo). */
+  demoData: boolean;
 }
 
 /** The appid and secret the simulator accepts; they are public on purpose and never valid at WeChat. */
@@ -117,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5DistDir: path.resolve(e.H5_DIST_DIR),
     trustProxy: e.TRUST_PROXY,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    demoData: e.DEMO_DATA === 'on' || (e.DEMO_DATA === 'auto' && e.NODE_ENV !== 'production' && (e.NODE_ENV === 'development' || simulator)),
   };
 }

@@ -10,6 +10,7 @@ import { createApp } from './app';
 import { SIMULATOR_PREFIX } from '../../contract/paths';
 import { startScheduler } from './jobs/scheduler';
 import { serverJobs } from './jobs';
+import { claimDemo, fillDemo } from './demo/seed';
 
 async function main(): Promise<void> {
   let config;
@@ -25,6 +26,16 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel, undefined, config.logFormat);
   const boot = await bootstrap(config, logger);
+  if (config.demoData) {
+    // Before listening: the first visitor sees the shop, and the seller's first login cannot race
+    // the seed. Only on an empty database (first start), a few seconds; a failure costs only the demo.
+    const sellerId = await claimDemo(boot.services).catch((err) => logger.warn({ err }, 'the demo shop could not be created'));
+    if (sellerId) {
+      process.stdout.write('Empty database: creating a demo shop (first start only; DEMO_DATA=off to skip)…\n');
+      const demo = await fillDemo(boot.services, sellerId).catch((err) => logger.warn({ err }, 'the demo shop could not be created'));
+      if (demo) logger.info({ shop: demo.shopName, products: demo.products, see: "open the app and log in as the simulator's seller (sim_seller_0001) to manage it; buyers see it in the shop list" }, 'demo shop created');
+    }
+  }
   const app = createApp(boot.services, { simulator: boot.simulator ?? undefined, serveH5: true });
   const server = http.createServer(app.callback());
   server.keepAliveTimeout = 65_000;

@@ -41,7 +41,8 @@ export function killLeftoverServers(): void {
 export function startServerProcess(env: Record<string, string>, cwd = ROOT): ServerProcess {
   const child = spawn(TSX, [path.join(ROOT, 'server/src/main.ts')], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', PORT: '0', ...env },
+    // No demo shop: tests start from an empty database (the seller identity has no shop yet).
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', PORT: '0', DEMO_DATA: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

@@ -32,12 +32,40 @@ export async function checkedImage(bytes: Buffer, field: string) {
   return { type, width: meta.width, height: meta.height };
 }
 
+/** Every stored copy is a JPEG like this one: mozjpeg keeps photos small for weak networks. */
+export const encodeJpeg = (img: sharp.Sharp, quality = 82) => img.jpeg({ quality, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+
+/**
+ * An uploaded picture checked by content, decoded once, turned upright by its EXIF orientation and
+ * resized, as raw pixels. Everything stored is encoded from these pixels, so no metadata (EXIF,
+ * GPS, XMP, comments) can survive into a stored copy.
+ */
+export async function uprightPixels(bytes: Buffer, field: string, size: sharp.ResizeOptions): Promise<Pixels> {
+  await checkedImage(bytes, field);
+  try {
+    // Flatten: a transparent PNG's background becomes white, not JPEG's black.
+    return await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
+      .rotate()
+      .resize(size)
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+  } catch {
+    throw validationError([{ path: field, message: 'The image is damaged or incomplete', code: 'invalid_type' }]);
+  }
+}
+
+export interface Pixels {
+  data: Buffer;
+  info: sharp.OutputInfo;
+}
+
+/** A sharp pipeline over pixels from uprightPixels(). */
+export const fromPixels = ({ data, info }: Pixels) => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+
 /** A square avatar: rotated upright by EXIF, cropped to the centre, re-encoded without metadata. */
 export async function renderAvatar(bytes: Buffer, field: string): Promise<Buffer> {
-  await checkedImage(bytes, field);
-  return sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
-    .rotate()
-    .resize(256, 256, { fit: 'cover' })
-    .jpeg({ quality: 85, mozjpeg: true })
-    .toBuffer();
+  const pixels = await uprightPixels(bytes, field, { width: 256, height: 256, fit: 'cover' });
+  return (await encodeJpeg(fromPixels(pixels), 85)).data;
 }

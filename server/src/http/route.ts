@@ -34,6 +34,8 @@ export interface RouteSpec<B extends ZodTypeAny | undefined, Q extends ZodTypeAn
   requestContent?: RouteConfig['request'];
   /** The handler writes ctx.status/ctx.body itself (streams, 304s); its return value is ignored. */
   raw?: true;
+  /** For raw routes that answer a file: its media type, e.g. `image/png`, for OpenAPI. */
+  rawContentType?: string;
   handler: (input: {
     body: Infer<B>;
     query: Infer<Q>;
@@ -57,6 +59,17 @@ export function defineRoute<
 >(spec: RouteSpec<B, Q, P, R, A>): AnyRoute {
   return spec;
 }
+
+/** OpenAPI's description of a one-file multipart upload, as Taro.uploadFile sends it. */
+export const singleFileUpload = (field = 'file'): RouteConfig['request'] => ({
+  body: {
+    content: {
+      'multipart/form-data': {
+        schema: { type: 'object', properties: { [field]: { type: 'string', format: 'binary' } }, required: [field] },
+      },
+    },
+  },
+});
 
 const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
@@ -97,9 +110,11 @@ export function mountRoutes(router: Router<AppState>, registry: OpenAPIRegistry,
         ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
       },
       responses: {
-        [spec.status ?? (spec.response ? 200 : 204)]: spec.response
+        [spec.status ?? (spec.response || spec.rawContentType ? 200 : 204)]: spec.response
           ? { description: 'OK', content: { 'application/json': { schema: spec.response } } }
-          : { description: 'No content' },
+          : spec.rawContentType
+            ? { description: 'OK', content: { [spec.rawContentType]: { schema: { type: 'string', format: 'binary' } } } }
+            : { description: 'No content' },
         400: errors,
         ...(spec.access === 'public' ? {} : { 401: errors, 403: errors }),
       },

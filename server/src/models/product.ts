@@ -40,6 +40,8 @@ export interface Product {
 }
 
 export type ProductDoc = HydratedDocument<Product>;
+/** A product as read with lean(): plain objects, variants as a plain array. */
+export type ProductRecord = Omit<Product, 'variants'> & { _id: Types.ObjectId; variants: Variant[] };
 export type ProductModel = Model<Product>;
 
 const variantSchema = new Schema<Variant>(
@@ -84,9 +86,11 @@ export const productSchema = new Schema<Product>(
   },
   { timestamps: true, strict: 'throw' },
 );
-// A shop's page (on sale, by category, newest first) and the seller's tabs use the first; the
-// operators' review queue the second.
+// A shop's page (on sale, newest first, maybe one category), the seller's tabs (recently changed
+// first), and the operators' review queue.
 productSchema.index({ shopId: 1, status: 1, category: 1, publishedAt: -1 });
+productSchema.index({ shopId: 1, status: 1, publishedAt: -1 });
+productSchema.index({ shopId: 1, status: 1, updatedAt: -1 });
 productSchema.index({ 'review.state': 1, updatedAt: -1 });
 
 export const defineProductModel = (conn: Connection): ProductModel => conn.model<Product>('Product', productSchema);

@@ -18,6 +18,8 @@ export interface Shop {
 }
 
 export type ShopDoc = HydratedDocument<Shop>;
+/** A shop as read with lean(). */
+export type ShopRecord = Shop & { _id: Types.ObjectId };
 export type ShopModel = Model<Shop>;
 
 export const shopSchema = new Schema<Shop>(
@@ -37,8 +39,9 @@ export const shopSchema = new Schema<Shop>(
   },
   { timestamps: true, strict: 'throw' },
 );
-// The public directory lists open shops newest first; operators search by name.
+// The public directory lists shops that are not suspended, newest first; operators search by name.
 shopSchema.index({ status: 1, createdAt: -1 });
+shopSchema.index({ suspended: 1, createdAt: -1 });
 shopSchema.index({ name: 1 });
 
 export const defineShopModel = (conn: Connection): ShopModel => conn.model<Shop>('Shop', shopSchema);

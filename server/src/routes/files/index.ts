@@ -17,6 +17,7 @@ export const fileRoutes = ({ files }: Services): AnyRoute[] => [
     access: 'public',
     params: Params,
     raw: true,
+    rawContentType: 'image/*',
     handler: async ({ params, ctx }) => {
       const etag = `"${params.id}"`;
       const stat = await files.stat(params.id);

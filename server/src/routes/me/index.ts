@@ -1,7 +1,7 @@
 // The logged-in person: read, rename, new avatar.
 import { UpdateMeRequest, UserView } from '../../../../contract/users';
 import { paths } from '../../../../contract/paths';
-import { defineRoute, type AnyRoute } from '../../http/route';
+import { defineRoute, singleFileUpload, type AnyRoute } from '../../http/route';
 import { readSingleFile } from '../../http/multipart';
 import { presentUser } from '../../presenters/user';
 import { updateProfile, setAvatar } from '../../domain/users';
@@ -34,15 +34,7 @@ export const meRoutes = (services: Services): AnyRoute[] => [
     tags: ['me'],
     access: 'user',
     response: UserView,
-    requestContent: {
-      body: {
-        content: {
-          'multipart/form-data': {
-            schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
-          },
-        },
-      },
-    },
+    requestContent: singleFileUpload(),
     handler: async ({ user, ctx }) => {
       const upload = await readSingleFile(ctx, 'file', services.config.uploadLimitBytes);
       return presentUser(await setAvatar(services, user, upload.bytes));

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { SimulatorState, CODE_TTL_MS, TOKEN_TTL_S, FORCE_REFRESH_DAILY_LIMIT, openidForIdentity } from './state';
 import { SimLoginCodeRequest } from '../../../../contract/auth';
 import { readJson } from '../../http/body';
+import { registerContentCheck } from './content-check';
+import { registerWxaCode } from './wxacode';
 
 export interface SimulatorOptions {
   appid: string;
@@ -98,6 +100,10 @@ export function createWeChatSimulator(opts: SimulatorOptions): WeChatSimulator {
     if (state.current) state.current.expiresAt = state.now() - 1;
     ctx.status = 204;
   });
+
+  registerWxaCode(router, state);
+
+  registerContentCheck(router, state);
 
   const app = new Koa();
   app.use(router.routes()).use(router.allowedMethods());

@@ -20,12 +20,28 @@ export interface IssuedToken {
   expiresAt: number;
 }
 
+/** The content check's blocklist (msg_sec_check); `failWith` answers that errcode instead. */
+export interface ContentRules {
+  risky: string[];
+  review: string[];
+  failWith?: number;
+}
+
+/** A few plainly illegal words, and advertising-law absolutes (广告法) that deserve a human look. */
+export const defaultContentRules = (): ContentRules => ({
+  risky: ['赌博', '毒品', '枪支', '代开发票'],
+  review: ['最好', '第一', '国家级', '最佳', '100%纯天然'],
+});
+
 export class SimulatorState {
+  contentRules: ContentRules = defaultContentRules();
   readonly codes = new Map<string, IssuedCode>();
   readonly sessionKeys = new Map<string, string>();
   readonly tokens = new Map<string, IssuedToken>();
   current: IssuedToken | null = null;
   forceRefreshes: { day: string; count: number } = { day: '', count: 0 };
+  /** Mini-program codes made (getwxacodeunlimit), and an errcode to answer the next call with (tests, demos). */
+  wxacodes: { issued: number; failNext: number | null } = { issued: 0, failNext: null };
 
   constructor(
     readonly appid: string,

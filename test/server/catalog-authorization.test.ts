@@ -1,0 +1,127 @@
+// Who may call what, over every shop, listing, product and admin endpoint: anonymous, a buyer,
+// the seller of another shop, the owner, an operator. Refusals follow one rule: reading another's
+// private things is 404, acting on them is 403; a refused request changes nothing.
+import type { Harness } from './harness';
+import { createProduct, operator, person, productRequest, seller, startCatalogHarness, type Person, type Seller } from './catalog-fixtures';
+import type { ProductView } from '../../contract/products';
+
+// Each row gets its own operator: one row has the operator open a shop of their own.
+const operatorOf = (row: number) => `op_matrix_${row}`;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startCatalogHarness(Array.from({ length: 40 }, (_, i) => operatorOf(i)));
+});
+afterAll(() => h.close());
+
+type Role = 'anonymous' | 'buyer' | 'otherSeller' | 'owner' | 'operator';
+const ROLES: Role[] = ['anonymous', 'buyer', 'otherSeller', 'owner', 'operator'];
+
+interface World {
+  owner: Seller;
+  draft: ProductView;
+  onSale: ProductView;
+  /** On sale and flagged by the content check. */
+  flagged: ProductView;
+}
+
+interface Row {
+  name: string;
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: (w: World) => string;
+  body?: (w: World) => object;
+  expect: Record<Role, number>;
+}
+
+const OPEN_TO_ALL = { anonymous: 200, buyer: 200, otherSeller: 200, owner: 200, operator: 200 };
+const OWNER_ACTS = (ok: number) => ({ anonymous: 401, buyer: 403, otherSeller: 403, owner: ok, operator: 403 });
+const PRIVATE_READ = { anonymous: 401, buyer: 404, otherSeller: 404, owner: 200, operator: 200 };
+const OPERATOR_ONLY = { anonymous: 401, buyer: 403, otherSeller: 403, owner: 403, operator: 200 };
+
+const rows: Row[] = [
+  { name: 'GET /regions', method: 'get', path: () => '/regions', expect: OPEN_TO_ALL },
+  { name: 'GET /shops', method: 'get', path: () => '/shops', expect: OPEN_TO_ALL },
+  {
+    name: 'POST /shops',
+    method: 'post',
+    path: () => '/shops',
+    body: () => ({ name: '新店', phone: '13900139000', regionCode: '140430' }),
+    expect: { anonymous: 401, buyer: 201, otherSeller: 409, owner: 409, operator: 201 },
+  },
+  { name: 'GET /me/shop', method: 'get', path: () => '/me/shop', expect: { anonymous: 401, buyer: 404, otherSeller: 200, owner: 200, operator: 404 } },
+  { name: 'GET /shops/:id', method: 'get', path: (w) => `/shops/${w.owner.shop.id}`, expect: OPEN_TO_ALL },
+  { name: 'PATCH /shops/:id', method: 'patch', path: (w) => `/shops/${w.owner.shop.id}`, body: () => ({ version: 0, name: '改名' }), expect: OWNER_ACTS(200) },
+  { name: 'POST /shops/:id/pause', method: 'post', path: (w) => `/shops/${w.owner.shop.id}/pause`, expect: OWNER_ACTS(200) },
+  { name: 'POST /shops/:id/reopen', method: 'post', path: (w) => `/shops/${w.owner.shop.id}/reopen`, expect: OWNER_ACTS(200) },
+  { name: 'GET /shops/:id/products', method: 'get', path: (w) => `/shops/${w.owner.shop.id}/products`, expect: OPEN_TO_ALL },
+  { name: 'GET /shops/:id/listings', method: 'get', path: (w) => `/shops/${w.owner.shop.id}/listings`, expect: PRIVATE_READ },
+  { name: 'POST /shops/:id/listings', method: 'post', path: (w) => `/shops/${w.owner.shop.id}/listings`, body: (w) => productRequest(w.owner.photoId), expect: OWNER_ACTS(201) },
+  { name: 'GET /listings/:id (draft)', method: 'get', path: (w) => `/listings/${w.draft.id}`, expect: PRIVATE_READ },
+  { name: 'PATCH /listings/:id', method: 'patch', path: (w) => `/listings/${w.draft.id}`, body: () => ({ version: 0, title: '改' }), expect: OWNER_ACTS(200) },
+  { name: 'DELETE /listings/:id', method: 'delete', path: (w) => `/listings/${w.draft.id}`, expect: OWNER_ACTS(204) },
+  { name: 'POST /listings/:id/publish', method: 'post', path: (w) => `/listings/${w.draft.id}/publish`, body: () => ({ version: 0 }), expect: OWNER_ACTS(200) },
+  { name: 'POST /listings/:id/unpublish', method: 'post', path: (w) => `/listings/${w.onSale.id}/unpublish`, body: (w) => ({ version: w.onSale.version }), expect: OWNER_ACTS(200) },
+  {
+    name: 'POST /listings/:id/stock',
+    method: 'post',
+    path: (w) => `/listings/${w.onSale.id}/stock`,
+    body: (w) => ({ variants: [{ variantId: w.onSale.variants[0].id, delta: -1 }] }),
+    expect: OWNER_ACTS(200),
+  },
+  { name: 'GET /products/:id (on sale)', method: 'get', path: (w) => `/products/${w.onSale.id}`, expect: OPEN_TO_ALL },
+  { name: 'GET /products/:id (draft)', method: 'get', path: (w) => `/products/${w.draft.id}`, expect: { anonymous: 404, buyer: 404, otherSeller: 404, owner: 404, operator: 404 } },
+  { name: 'GET /admin/shops', method: 'get', path: () => '/admin/shops', expect: OPERATOR_ONLY },
+  { name: 'POST /admin/shops/:id/suspend', method: 'post', path: (w) => `/admin/shops/${w.owner.shop.id}/suspend`, body: () => ({ reason: '核查' }), expect: OPERATOR_ONLY },
+  { name: 'POST /admin/shops/:id/unsuspend', method: 'post', path: (w) => `/admin/shops/${w.owner.shop.id}/unsuspend`, expect: OPERATOR_ONLY },
+  { name: 'GET /admin/products', method: 'get', path: () => '/admin/products', expect: OPERATOR_ONLY },
+  { name: 'POST /admin/products/:id/clear', method: 'post', path: (w) => `/admin/products/${w.flagged.id}/clear`, expect: OPERATOR_ONLY },
+  { name: 'POST /admin/products/:id/take-down', method: 'post', path: (w) => `/admin/products/${w.onSale.id}/take-down`, body: () => ({ reason: '下架' }), expect: OPERATOR_ONLY },
+];
+
+const CODES: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'SHOP_ALREADY_OPEN' };
+
+/** Everything a refused request could have touched. */
+const snapshot = async () => {
+  const { Shop, Product, User } = h.boot.services.models;
+  return JSON.stringify(await Promise.all([Shop.find().sort({ _id: 1 }).lean(), Product.find().sort({ _id: 1 }).lean(), User.find({}, { lastLoginAt: 0, updatedAt: 0 }).sort({ _id: 1 }).lean()]));
+};
+
+describe.each(rows.map((row, index) => ({ ...row, index })))('$name', (row) => {
+  let world: World;
+  let people: Record<Role, Person | null>;
+  beforeAll(async () => {
+    const owner = await seller(h);
+    const draft = await createProduct(h, owner);
+    const onSale = await createProduct(h, owner, productRequest(owner.photoId, { publish: true }));
+    const flagged = await createProduct(h, owner, productRequest(owner.photoId, { title: '第一好米', publish: true }));
+    world = { owner, draft, onSale, flagged };
+    people = { anonymous: null, buyer: await person(h), otherSeller: await seller(h), owner, operator: await operator(h, operatorOf(row.index)) };
+  });
+
+  // Refusals first, each checked to change nothing; the one allowed call last.
+  const order = [...ROLES].sort((a, b) => Number(row.expect[a] < 300) - Number(row.expect[b] < 300));
+  it.each(order)('as %s', async (role) => {
+    const who = people[role];
+    const before = row.expect[role] >= 400 ? await snapshot() : null;
+    let req = h.api[row.method](`/api/v1${row.path(world)}`);
+    if (who) req = req.set(who.auth);
+    const res = row.body ? await req.send(row.body(world)) : await req;
+    expect({ role, status: res.status, code: res.body?.error?.code }).toEqual({
+      role,
+      status: row.expect[role],
+      code: row.expect[role] >= 400 ? CODES[row.expect[role]] : undefined,
+    });
+    if (before !== null) expect(await snapshot()).toBe(before);
+  });
+});
+
+it('covers every shop, listing, product, region and admin endpoint the API documents', async () => {
+  const doc = (await h.api.get('/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+  const documented = Object.entries(doc.paths)
+    .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace('/api/v1', '').replace(/\{[A-Za-z]+\}/g, ':id')}`))
+    // The poster (media) has its own tests.
+    .filter((e) => /\/(shops|listings|products|regions|admin|me\/shop)\b/.test(e) && !e.endsWith('/poster'));
+  const covered = new Set(rows.map((r) => r.name.replace(/ \(.*\)$/, '')));
+  expect(documented.filter((e) => !covered.has(e))).toEqual([]);
+  expect(documented.length).toBe(covered.size);
+});
