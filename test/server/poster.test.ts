@@ -163,6 +163,9 @@ describe('Chinese text', () => {
     expect(lines[1].endsWith('…')).toBe(true);
     expect(wrapText('小米小米小米 2.5kg', 40, 280, 3)).toEqual(['小米小米小米', '2.5kg']); // never "2." | "5kg"
     expect(wrapText('短标题', 40, 670, 2)).toEqual(['短标题']);
+    // A phrase after a space moves to the next line whole rather than splitting "现|碾".
+    expect(wrapText('沁州黄小米 2026年新米 农家谷子现碾', 40, 670, 2)).toEqual(['沁州黄小米 2026年新米', '农家谷子现碾']);
+    expect(wrapText('沁州黄小米 2026年新米 农家谷子现碾', 40, 2000, 2)).toEqual(['沁州黄小米 2026年新米 农家谷子现碾']);
     expect(wrapText('小米，', 40, 80, 3)).toEqual(['小米，']); // punctuation never starts a line
     expect(wrapText('Organic millet', 40, 200, 3)).toEqual(['Organic', 'millet']);
     expect(escapeXml('A & B <c> "d" \'e\'\u0001')).toBe('A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;');

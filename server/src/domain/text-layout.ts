@@ -43,7 +43,22 @@ export function wrapText(text: string, fontSize: number, maxWidth: number, maxLi
       line += token;
       continue;
     }
-    if (line !== '') push();
+    if (line !== '') {
+      // Sellers separate a title's phrases with spaces ("沁州黄小米 2026年新米 农家谷子现碾"): when
+      // the line holds a space in its second half, break there and carry the phrase over whole.
+      const cut = line.trimEnd().lastIndexOf(' ');
+      const carried = cut > line.length / 2 ? line.slice(cut + 1) : '';
+      if (carried) line = line.slice(0, cut);
+      push();
+      if (carried && textWidth(carried + token, fontSize) <= maxWidth) {
+        line = carried + token;
+        continue;
+      }
+      if (carried) {
+        line = carried;
+        push();
+      }
+    }
     if (token.trim() === '') continue;
     if (textWidth(token, fontSize) <= maxWidth) {
       line = token;
