@@ -1,11 +1,11 @@
 // The app's pages, tab bar and subpackages. Buyer pages sit in the main package; seller pages in
 // a subpackage, so a buyer opening a shared link never downloads seller code.
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/orders/index', 'pages/me/index'],
+  pages: ['pages/index/index', 'pages/orders/index', 'pages/me/index', 'pages/shop/index', 'pages/product/index'],
   subPackages: [
     {
       root: 'subpackages/seller',
-      pages: ['pages/home/index'],
+      pages: ['pages/home/index', 'pages/shop/index', 'pages/products/index', 'pages/editor/index', 'pages/poster/index'],
     },
   ],
   window: {

@@ -1,47 +1,19 @@
 // In Chromium, on the H5 build served by the real server: a person logs in as a test identity
 // through the WeChat simulator, sees the Me page, changes the nickname and the avatar, and it sticks.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import sharp from 'sharp';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumPath, launchChromium, phoneContext, screenshot } from '../support/browser';
-import { startServerProcess, killLeftoverServers, type ServerProcess } from '../support/server-process';
-import { ensureBuilt, outputDir } from '../../scripts/ensure-built';
+import type { Page } from 'playwright-core';
+import { phoneContext, screenshot } from '../support/browser';
+import { describeE2E, useE2EWorld } from '../support/e2e';
 
-const chromium = chromiumPath();
-if (!chromium) console.warn('E2E SKIPPED: no Chromium at /usr/bin/chromium (apt-get install -y chromium)');
-const describeE2E = chromium ? describe : describe.skip;
 
 jest.setTimeout(600_000);
 
 describeE2E('the Me page in the H5 build', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let base: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    ensureBuilt('h5', () => undefined, { quiet: true });
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cunshop-e2e-'));
-    server = startServerProcess({ DATA_DIR: dataDir, H5_DIST_DIR: outputDir('h5'), LOG_LEVEL: 'warn' });
-    base = await server.url;
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    killLeftoverServers();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function open(page: Page, route: string) {
-    await page.goto(new URL(route, base).toString());
-  }
+  const world = useE2EWorld();
+  const open = (page: Page, route: string) => world.open(page, route);
 
   it('shows every main page, logs in as a buyer, renames and changes the avatar', async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(world.browser);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
@@ -88,7 +60,7 @@ describeE2E('the Me page in the H5 build', () => {
   });
 
   it('tells a person plainly when the network is gone, and works again when it is back', async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(world.browser);
     const page = await context.newPage();
     await open(page, '/pages/me/index');
     await page.getByText('新用户登录').tap();
@@ -108,7 +80,7 @@ describeE2E('the Me page in the H5 build', () => {
   });
 
   it('renews a session the server ended, silently, as the same person', async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(world.browser);
     const page = await context.newPage();
     const storedToken = () =>
       page.evaluate(() => /"token":"([^"]+)"/.exec(window.localStorage.getItem('cunshop.session') ?? '')?.[1] ?? null);
@@ -122,7 +94,7 @@ describeE2E('the Me page in the H5 build', () => {
     // The server ends the session behind the phone's back (as expiry or a revocation would).
     const oldToken = await storedToken();
     expect(oldToken).toBeTruthy();
-    const revoked = await fetch(new URL('/api/v1/auth/logout', base), { method: 'POST', headers: { authorization: `Bearer ${oldToken}` } });
+    const revoked = await fetch(new URL('/api/v1/auth/logout', world.base), { method: 'POST', headers: { authorization: `Bearer ${oldToken}` } });
     expect(revoked.status).toBe(204);
 
     await page.reload();
@@ -135,7 +107,7 @@ describeE2E('the Me page in the H5 build', () => {
   });
 
   it('opens the seller subpackage page', async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(world.browser);
     const page = await context.newPage();
     await open(page, '/subpackages/seller/pages/home/index');
     await page.waitForLoadState('networkidle');
@@ -145,7 +117,7 @@ describeE2E('the Me page in the H5 build', () => {
   });
 
   it('speaks English to an English browser', async () => {
-    const context = await phoneContext(browser, 'en-US');
+    const context = await phoneContext(world.browser, 'en-US');
     const page = await context.newPage();
     await open(page, '/pages/me/index');
     await page.getByText(/log in as a buyer/i).waitFor();

@@ -46,9 +46,24 @@ beforeAll(() => {
   allPages = [...app.pages, ...subPackages.flatMap((pkg) => pkg.pages.map((page) => `${pkg.root.replace(/\/$/, '')}/${page}`))];
 }, 600_000);
 
-test('app.json lists the tab pages and the seller subpackage', () => {
-  expect(app.pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/orders/index', 'pages/me/index']));
-  expect(allPages).toContain('subpackages/seller/pages/home/index');
+test('app.json lists the tab pages, the buyer pages and the seller subpackage', () => {
+  expect(app.pages).toEqual(
+    expect.arrayContaining(['pages/index/index', 'pages/orders/index', 'pages/me/index', 'pages/shop/index', 'pages/product/index']),
+  );
+  // Seller pages only in the subpackage: a buyer opening a shared product never downloads them.
+  for (const page of ['home', 'shop', 'products', 'editor', 'poster']) {
+    expect(allPages).toContain(`subpackages/seller/pages/${page}/index`);
+    expect(app.pages).not.toContain(`subpackages/seller/pages/${page}/index`);
+  }
+});
+
+test('product and shop pages can be shared to chats and to Moments', () => {
+  // Taro moves these page-config switches into the page's code, where they add WeChat's share handlers.
+  for (const page of ['pages/product/index', 'pages/shop/index']) {
+    const code = readFileSync(path.join(DIST, `${page}.js`), 'utf8');
+    expect(code).toMatch(/enableShareAppMessage:(!0|true)/);
+    expect(code).toMatch(/enableShareTimeline:(!0|true)/);
+  }
 });
 
 test('every page, subpackages included, has its .js, .json and .wxml', () => {
@@ -92,11 +107,16 @@ describe("WeChat's compilers (miniprogram-compiler)", () => {
     expect(pageStyles).toContain('pages/me/index.wxss');
     for (const file of ['app.wxss', ...pageStyles]) expect(typeof styleFor(file)).toBe('function');
 
+    expect(pageStyles).toEqual(expect.arrayContaining(['pages/product/index.wxss', 'subpackages/seller/pages/editor/index.wxss']));
     styleFor('app.wxss')!();
     styleFor('pages/me/index.wxss')!();
+    styleFor('pages/product/index.wxss')!();
     const css = Array.from(document.head.querySelectorAll('style'), (style) => style.textContent).join('\n');
     expect(css).toContain('.big-button');
     expect(css).toContain('.me__avatar');
+    expect(css).toContain('.variant__unit');
+    // The bottom bar's buttons keep the 48px (96rpx) touch target too.
+    expect(css).toMatch(/\.big-button\{[^}]*min-height:48px/);
     // 96rpx on the 375-wide screen WeChat's code assumes without one: a 48px touch target.
     expect(css).toMatch(/\.me__nickname-input\{[^}]*height:48px/);
   });
@@ -123,5 +143,7 @@ test('the main package stays under 2 MB and seller code stays in its subpackage'
   const subBytes = size(files.filter(inSubpackage));
   console.log(`weapp main package: ${(mainBytes / 1024).toFixed(1)} KiB; subpackages: ${(subBytes / 1024).toFixed(1)} KiB`);
   expect(mainBytes).toBeLessThan(MAIN_PACKAGE_LIMIT);
-  expect(files.filter(inSubpackage)).toContain('subpackages/seller/pages/home/index.js');
+  expect(files.filter(inSubpackage)).toEqual(
+    expect.arrayContaining(['home', 'shop', 'products', 'editor', 'poster'].map((page) => `subpackages/seller/pages/${page}/index.js`)),
+  );
 });

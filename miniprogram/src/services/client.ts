@@ -2,7 +2,9 @@
 import type { ClientConfig, LoginRequest, LoginResponse, SimIdentity, SimLoginCodeResponse } from '../../../contract/auth';
 import { API_PREFIX, paths } from '../../../contract/paths';
 import type { UpdateMeRequest, UserView } from '../../../contract/users';
+import { createCatalog, type Catalog } from './catalog';
 import { ApiError, apiError, createHttp, type Http } from './http';
+import { createSeller, type Seller } from './seller';
 import { clearSession, loadSession, loadSimIdentity, saveSession, saveSimIdentity } from './session';
 
 export interface ClientOptions {
@@ -23,7 +25,8 @@ export interface Account {
   logout(): Promise<void>;
 }
 
-export interface Client extends Account {
+/** Everything the app asks the server: the account, the public catalogue, the seller's tools. */
+export interface Client extends Account, Catalog, Seller {
   clientConfig(): Promise<ClientConfig>;
   me(): Promise<UserView>;
 }
@@ -85,7 +88,7 @@ export function createClient(options: ClientOptions): Client {
         const code = await loginCode(identity);
         const body: LoginRequest = { code };
         const session = await http.request<LoginResponse>({ method: 'POST', path: api(paths.login), body, auth: false });
-        saveSession({ token: session.token, expiresAt: session.expiresAt });
+        saveSession({ token: session.token, expiresAt: session.expiresAt, userId: session.user.id });
         if (!options.weChatLoginCode) saveSimIdentity(identity ?? null);
         return session.user;
       } finally {
@@ -100,6 +103,8 @@ export function createClient(options: ClientOptions): Client {
   }
 
   return {
+    ...createCatalog(http),
+    ...createSeller(http),
     clientConfig,
     me,
 

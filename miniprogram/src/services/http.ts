@@ -43,6 +43,13 @@ export interface UploadSpec {
   filePath: string;
   /** Multipart field name (default `file`). */
   field?: string;
+  /** Percent sent so far (0–100), where the platform reports it. */
+  onProgress?: (percent: number) => void;
+}
+
+export interface DownloadSpec {
+  /** Path from the API origin of a file that needs the bearer token, e.g. a poster. */
+  path: string;
 }
 
 export interface SessionHooks {
@@ -67,11 +74,18 @@ export interface HttpOptions {
 export interface Http {
   request<T>(spec: RequestSpec): Promise<T>;
   upload<T>(spec: UploadSpec): Promise<T>;
+  /** Downloads an authorised file to a local temp path (WeChat) or blob URL (H5). */
+  download(spec: DownloadSpec): Promise<string>;
 }
 
 interface RawResponse {
   statusCode: number;
   data: unknown;
+}
+
+/** Taro's upload promise also carries the task's progress listener (WeChat and H5 alike). */
+interface ProgressReporting {
+  progress?: (listener: (update: { progress: number }) => void) => unknown;
 }
 
 const RETRYABLE_STATUSES = new Set([502, 503, 504]);
@@ -101,6 +115,7 @@ function failureFrom(response: RawResponse): ApiError {
   // No error body: a proxy or gateway answered instead of our server.
   if (statusCode === 401) return apiError('UNAUTHENTICATED', statusCode);
   if (statusCode === 413) return apiError('PAYLOAD_TOO_LARGE', statusCode);
+  if (statusCode === 404) return apiError('NOT_FOUND', statusCode);
   if (RETRYABLE_STATUSES.has(statusCode)) return apiError('NETWORK', statusCode);
   return apiError(statusCode >= 500 ? 'INTERNAL' : 'UNKNOWN', statusCode);
 }
@@ -218,19 +233,38 @@ export function createHttp(options: HttpOptions): Http {
 
     upload<T>(spec: UploadSpec): Promise<T> {
       return withSession(true, async () => {
-        const response = await transport(
-          () =>
-            Taro.uploadFile({
-              url: options.baseUrl + spec.path,
-              filePath: spec.filePath,
-              name: spec.field ?? 'file',
-              header: headers(true, false),
-              timeout: uploadTimeout,
-            }),
-          uploadTimeout,
-        );
+        const response = await transport(() => {
+          const task = Taro.uploadFile({
+            url: options.baseUrl + spec.path,
+            filePath: spec.filePath,
+            name: spec.field ?? 'file',
+            header: headers(true, false),
+            timeout: uploadTimeout,
+          });
+          const { onProgress } = spec;
+          const reporting = task as unknown as ProgressReporting;
+          if (onProgress && typeof reporting.progress === 'function') {
+            reporting.progress((update) => onProgress(update.progress));
+          }
+          return task;
+        }, uploadTimeout);
         // uploadFile hands back the body as text, unlike request.
         return resultOf<T>({ statusCode: response.statusCode, data: parseUploadBody(response.data) });
+      });
+    },
+
+    download(spec: DownloadSpec): Promise<string> {
+      return withSession(true, async () => {
+        const response = await transport(
+          async () => {
+            const done = await Taro.downloadFile({ url: options.baseUrl + spec.path, header: headers(true, false), timeout: uploadTimeout });
+            return { statusCode: done.statusCode, data: done.tempFilePath };
+          },
+          uploadTimeout,
+        );
+        // A failed download carries no JSON body to read, so the status alone says what went wrong.
+        if (response.statusCode >= 200 && response.statusCode < 300) return response.data as string;
+        throw failureFrom({ statusCode: response.statusCode, data: undefined });
       });
     },
   };

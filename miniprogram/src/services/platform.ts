@@ -1,6 +1,7 @@
 // Everything that differs between WeChat (weapp) and the browser build (h5) lives here, so pages
 // ask "can I…?" instead of checking TARO_ENV. The build replaces TARO_ENV, dropping the other branch.
 import Taro from '@tarojs/taro';
+import { pages } from '../../../contract/paths';
 
 /** True in the browser build, where there is no wx.login and the WeChat simulator stands in. */
 export const isBrowser = process.env.TARO_ENV === 'h5';
@@ -43,5 +44,109 @@ export async function pickImageFile(): Promise<string | null> {
 
 /** Opens the seller centre, which lives in a subpackage that buyers never download. */
 export function openSellerCentre(): void {
-  void Taro.navigateTo({ url: '/subpackages/seller/pages/home/index' });
+  openPage('sellerHome');
+}
+
+export type PageName = keyof typeof pages;
+export type PageQuery = Record<string, string | undefined>;
+/** How screens move to another page; tests pass a jest.fn. */
+export type Navigate = (page: PageName, query?: PageQuery) => void;
+
+/** A page's URL with its query, e.g. `/pages/product/index?id=…`. */
+export function pageUrl(page: PageName, query: PageQuery = {}): string {
+  const parts = Object.entries(query)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+  return `/${pages[page]}${parts.length ? `?${parts.join('&')}` : ''}`;
+}
+
+/** Goes to a page; when WeChat's ten-page stack is full, replaces the current page instead. */
+export const openPage: Navigate = (page, query) => {
+  const url = pageUrl(page, query);
+  Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }).catch(() => undefined));
+};
+
+/** The Me tab, where a person logs in (tab pages are switched to, not pushed). */
+export function openMeTab(): void {
+  Taro.switchTab({ url: '/pages/me/index' }).catch(() => undefined);
+}
+
+/** Back to the previous page, or home when the page was opened directly (a shared link). */
+export function goBack(): void {
+  Taro.navigateBack().catch(() => Taro.reLaunch({ url: pageUrl('home') }).catch(() => undefined));
+}
+
+/** Photo and file URLs from the server are paths on the API origin. */
+export function mediaUrl(url: string): string {
+  return url.startsWith('/') ? apiBase() + url : url;
+}
+
+/**
+ * Lets the person pick up to `count` photos: WeChat's album/camera sheet (chooseMedia), or the
+ * browser's file picker. Resolves [] when they cancel.
+ */
+export async function pickImages(count: number): Promise<string[]> {
+  if (count <= 0) return [];
+  try {
+    if (isBrowser) {
+      const result = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      return result.tempFilePaths.slice(0, count);
+    }
+    const result = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+    return result.tempFiles.map((file) => file.tempFilePath).slice(0, count);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Shrinks a photo on the phone before it goes up a weak network (WeChat only; the browser has no
+ * compressImage). When compressing fails the original is sent: the server resizes it anyway.
+ */
+export async function compressForUpload(filePath: string): Promise<string> {
+  if (isBrowser) return filePath;
+  try {
+    return (await Taro.compressImage({ src: filePath, quality: 80 })).tempFilePath || filePath;
+  } catch {
+    return filePath;
+  }
+}
+
+/** Asks a yes/no question in the platform's own dialog. */
+export async function confirmAction(title: string, content: string, confirmText: string, cancelText: string): Promise<boolean> {
+  try {
+    const result = await Taro.showModal({ title, content, confirmText, cancelText });
+    return result.confirm;
+  } catch {
+    return false;
+  }
+}
+
+/** Full-screen photo viewer with pinch zoom. */
+export function previewImages(urls: string[], current: string): void {
+  Taro.previewImage({ urls, current }).catch(() => undefined);
+}
+
+/**
+ * Inside WeChat a poster is saved to the album; the browser cannot write to it, so the page shows
+ * the image for a long-press save instead.
+ */
+export const canSaveToAlbum = !isBrowser;
+
+export type AlbumSaveResult = 'saved' | 'denied' | 'failed';
+
+/** Saves an image to the phone's album; 'denied' when the person refused WeChat's permission. */
+export async function saveImageToAlbum(filePath: string): Promise<AlbumSaveResult> {
+  try {
+    await Taro.saveImageToPhotosAlbum({ filePath });
+    return 'saved';
+  } catch (reason) {
+    const text = String((reason as { errMsg?: unknown } | null)?.errMsg ?? reason ?? '');
+    return /auth|deny|denied|authorize|permission/i.test(text) ? 'denied' : 'failed';
+  }
+}
+
+/** Opens WeChat's permission settings for this mini-program (to allow saving to the album). */
+export function openAppSettings(): void {
+  Taro.openSetting().catch(() => undefined);
 }

@@ -7,6 +7,8 @@ export interface Session {
   token: string;
   /** ISO time after which the server no longer accepts the token. */
   expiresAt: string;
+  /** Who the token belongs to: the sharer id put in share links. */
+  userId?: string;
 }
 
 const SESSION_KEY = 'cunshop.session';
@@ -46,4 +48,9 @@ export function loadSimIdentity(): SimIdentity | null {
 export function saveSimIdentity(identity: SimIdentity | null): void {
   if (identity) Taro.setStorageSync(IDENTITY_KEY, identity);
   else Taro.removeStorageSync(IDENTITY_KEY);
+}
+
+/** The logged-in user's id, when known, without asking the server. */
+export function sessionUserId(): string | null {
+  return loadSession()?.userId ?? null;
 }

@@ -8,7 +8,7 @@ import { NICKNAME_MAX } from '../../../../contract/limits';
 import { errorMessage, t } from '../../i18n';
 import type { Account } from '../../services/client';
 import { ApiError } from '../../services/http';
-import { apiBase } from '../../services/platform';
+import { mediaUrl } from '../../services/platform';
 import './index.scss';
 
 export interface MeScreenProps {
@@ -32,11 +32,6 @@ const LOGIN_CHOICES: { identity: SimIdentity; label: 'me.loginAsSeller' | 'me.lo
 
 function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.message : errorMessage('UNKNOWN');
-}
-
-/** Avatar URLs from the server may be paths on the API origin. */
-function mediaUrl(url: string): string {
-  return url.startsWith('/') ? apiBase() + url : url;
 }
 
 /** WeChat's nickname input reports its value in `detail.value` on input, blur and confirm. */

@@ -1,14 +1,12 @@
-// Seller centre (subpackage): empty for now; products and order handling arrive in later issues.
-import { View } from '@tarojs/components';
-import { EmptyState } from '../../../../components/EmptyState';
-import { t } from '../../../../i18n';
+// Seller centre (subpackage): the hub for the seller's shop and products.
+import { useShownAgain } from '../../../../hooks/useShownAgain';
 import { usePageTitle } from '../../../../i18n/usePageTitle';
+import { client } from '../../../../services';
+import { openMeTab, openPage } from '../../../../services/platform';
+import { SellerHomeScreen } from './SellerHomeScreen';
 
 export default function SellerHomePage() {
   usePageTitle('seller.title');
-  return (
-    <View className='screen seller-home'>
-      <EmptyState mark='店' title={t('seller.comingSoon')} hint={t('seller.hint')} />
-    </View>
-  );
+  const shown = useShownAgain();
+  return <SellerHomeScreen seller={client} go={openPage} openLogin={openMeTab} shown={shown} />;
 }

@@ -1,0 +1,46 @@
+// Product page: opened from a shared link (`id`, `from`) or a mini-program code (`scene`).
+import { useCallback, useRef } from 'react';
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import type { PublicProductView } from '../../../../contract/products';
+import { t } from '../../i18n';
+import { usePageTitle } from '../../i18n/usePageTitle';
+import { client } from '../../services';
+import { openPage, previewImages } from '../../services/platform';
+import { sessionUserId } from '../../services/session';
+import { ProductScreen } from './ProductScreen';
+import { productShareMessage, productShareTimeline } from './share';
+
+/** WeChat hands a code's scene over URL-encoded. */
+function decodeScene(scene: string | undefined): string | undefined {
+  if (!scene) return undefined;
+  try {
+    return decodeURIComponent(scene);
+  } catch {
+    return scene;
+  }
+}
+
+export default function ProductPage() {
+  usePageTitle('product.title');
+  const { params } = useRouter();
+  const loaded = useRef<PublicProductView | null>(null);
+  const onLoaded = useCallback((product: PublicProductView) => {
+    loaded.current = product;
+  }, []);
+
+  useShareAppMessage(() =>
+    loaded.current ? productShareMessage(loaded.current, sessionUserId()) : { title: t('app.name') },
+  );
+  useShareTimeline(() => (loaded.current ? productShareTimeline(loaded.current) : { title: t('app.name') }));
+
+  return (
+    <ProductScreen
+      productId={params.id}
+      scene={decodeScene(params.scene)}
+      catalog={client}
+      go={openPage}
+      preview={previewImages}
+      onLoaded={onLoaded}
+    />
+  );
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '小店',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

@@ -1,0 +1,21 @@
+// My products (subpackage): tabs by status, opening the editor.
+import { useState } from 'react';
+import { useReachBottom, useRouter } from '@tarojs/taro';
+import type { ProductStatus } from '../../../../../../contract/products';
+import { useShownAgain } from '../../../../hooks/useShownAgain';
+import { usePageTitle } from '../../../../i18n/usePageTitle';
+import { client } from '../../../../services';
+import { openPage } from '../../../../services/platform';
+import { ListingsScreen } from './ListingsScreen';
+
+const STATUSES: readonly string[] = ['on_sale', 'off_shelf', 'draft'];
+
+export default function SellerProductsPage() {
+  usePageTitle('listing.title');
+  const { params } = useRouter();
+  const status = params.status && STATUSES.includes(params.status) ? (params.status as ProductStatus) : undefined;
+  const [bottom, setBottom] = useState(0);
+  useReachBottom(() => setBottom((n) => n + 1));
+  const shown = useShownAgain();
+  return <ListingsScreen seller={client} go={openPage} initialStatus={status} reachedBottom={bottom} shown={shown} />;
+}
