@@ -33,6 +33,22 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 export const FieldIssue = z.object({ path: z.string(), message: z.string(), code: z.string() });
 export type FieldIssue = z.infer<typeof FieldIssue>;
 
+/** `details` of VALIDATION_FAILED: every bad field. */
+export interface ValidationDetails {
+  fields: FieldIssue[];
+}
+
+/** `details` of CONTENT_RISKY: WeChat's verdict, so the seller can see what to change. */
+export interface ContentRiskyDetails {
+  suggest: 'risky';
+  /** WeChat's label: 10001 advertising, 20001 politics, 20002 porn, 20003 abuse, … */
+  label: number;
+  /** The label in words, e.g. 广告. */
+  labelName: string;
+  /** The words that were caught, when WeChat says. */
+  keywords: string[];
+}
+
 export const ErrorBody = z
   .object({
     error: z.object({

@@ -51,6 +51,8 @@ export function pathTo(path: string, params: Record<string, string>): string {
 /** Mini-program pages, shared by sharing (paths in share cards and codes) and the server (posters). */
 export const pages = {
   home: 'pages/index/index',
+  orders: 'pages/orders/index',
+  me: 'pages/me/index',
   shop: 'pages/shop/index',
   product: 'pages/product/index',
   sellerHome: 'subpackages/seller/pages/home/index',

@@ -1,6 +1,6 @@
 // Errors are values with codes. Domain code throws AppError; the error middleware (http/errors.ts)
 // is the one place that turns any error into `{ error: { code, message, details } }`.
-import type { ErrorCode, FieldIssue } from '../../contract/errors';
+import type { ErrorCode, FieldIssue, ValidationDetails } from '../../contract/errors';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -45,7 +45,7 @@ export const validationError = (issues: FieldIssue[]) =>
   new AppError(
     'VALIDATION_FAILED',
     `Invalid ${issues.map((i) => i.path || 'body').join(', ')}`,
-    { fields: issues },
+    { fields: issues } satisfies ValidationDetails,
   );
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);

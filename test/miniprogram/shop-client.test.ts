@@ -112,7 +112,7 @@ test('a version conflict reaches the editor as its own code and message', async 
   taro.request.mockImplementation(() => ok({ error: { code: 'VERSION_CONFLICT', message: 'stale' } }, 409));
   const error = await client().updateListing('p1', { title: 'x', version: 1 }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ApiError);
-  expect(error).toMatchObject({ code: 'VERSION_CONFLICT', status: 409, message: '这件商品刚被别人改过，请刷新后再改' });
+  expect(error).toMatchObject({ code: 'VERSION_CONFLICT', status: 409, message: '刚被别人改过了，请刷新后再改' });
 });
 
 test('photo upload: one file per call, field "file", progress reported', async () => {

@@ -68,7 +68,7 @@ export const openPage: Navigate = (page, query) => {
 
 /** The Me tab, where a person logs in (tab pages are switched to, not pushed). */
 export function openMeTab(): void {
-  Taro.switchTab({ url: '/pages/me/index' }).catch(() => undefined);
+  Taro.switchTab({ url: `/${pages.me}` }).catch(() => undefined);
 }
 
 /** Back to the previous page, or home when the page was opened directly (a shared link). */

@@ -1,6 +1,7 @@
 // A product's buyer-visible text goes through WeChat's content check before it is on sale:
 // title, description paragraphs, storage note and variant names. Long text is checked in
 // pieces (WeChat takes 2,500 characters a call); the worst verdict of the pieces counts.
+import type { ContentRiskyDetails } from '../../../contract/errors';
 import { AppError } from '../errors';
 import type { Services } from '../services';
 import type { Product } from '../models/product';
@@ -45,10 +46,6 @@ export async function checkProductText(services: Services, openid: string, text:
 /** The refusal for risky text, with what WeChat said, so the seller can fix it. */
 export function contentRiskyError(v: ContentVerdict): AppError {
   const found = v.keywords.length ? `: ${v.keywords.join(', ')}` : '';
-  return new AppError('CONTENT_RISKY', `WeChat's content check refused this text (${v.labelName})${found}`, {
-    suggest: v.suggest,
-    label: v.label,
-    labelName: v.labelName,
-    keywords: v.keywords,
-  });
+  const details: ContentRiskyDetails = { suggest: 'risky', label: v.label, labelName: v.labelName, keywords: v.keywords };
+  return new AppError('CONTENT_RISKY', `WeChat's content check refused this text (${v.labelName})${found}`, details);
 }

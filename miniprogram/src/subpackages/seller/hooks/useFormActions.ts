@@ -27,7 +27,11 @@ export interface FormActions {
   clear(): void;
 }
 
-export function useFormActions(showFieldErrors: (errors: FieldErrors) => void): FormActions {
+/**
+ * `conflictMessage` names what changed ("this product…", "your shop…"); the code's own message
+ * is the general one.
+ */
+export function useFormActions(showFieldErrors: (errors: FieldErrors) => void, conflictMessage?: string): FormActions {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -46,7 +50,8 @@ export function useFormActions(showFieldErrors: (errors: FieldErrors) => void): 
     } catch (error) {
       const fields = fieldErrorsFrom(error);
       if (fields) showFieldErrors(fields);
-      setFailure({ message: messageOf(error), conflict: error instanceof ApiError && error.code === 'VERSION_CONFLICT', error });
+      const conflict = error instanceof ApiError && error.code === 'VERSION_CONFLICT';
+      setFailure({ message: conflict && conflictMessage ? conflictMessage : messageOf(error), conflict, error });
     } finally {
       setBusy(false);
     }

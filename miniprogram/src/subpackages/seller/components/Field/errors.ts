@@ -1,5 +1,6 @@
 // Field errors from the server (`details.fields[].path`, e.g. `variants.0.priceFen`) and from the
 // phone's own checks, keyed by the same paths, in plain words next to the field they concern.
+import type { ValidationDetails } from '../../../../../../contract/errors';
 import { t, type MessageKey } from '../../../../i18n';
 import { ApiError } from '../../../../services/http';
 
@@ -46,7 +47,7 @@ function isIssueList(value: unknown): value is Issue[] {
 /** The field errors an API failure carries, or null when it is not about fields. */
 export function fieldErrorsFrom(error: unknown): FieldErrors | null {
   if (!(error instanceof ApiError) || !error.details || typeof error.details !== 'object') return null;
-  const fields = (error.details as { fields?: unknown }).fields;
+  const fields = (error.details as Partial<Record<keyof ValidationDetails, unknown>>).fields;
   if (!isIssueList(fields) || fields.length === 0) return null;
   const errors: FieldErrors = {};
   for (const { path } of fields) errors[path] ??= fieldMessage(path);

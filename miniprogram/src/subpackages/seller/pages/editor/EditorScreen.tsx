@@ -3,6 +3,7 @@
 // variant or in bulk, origin, dates and keeping, the description; save as a draft or publish.
 // Stock of saved variants changes only through "adjust stock", as deltas, so a save never undoes
 // a sale. A stale version gets "changed by someone else, reload"; field errors sit by their field.
+import type { ContentRiskyDetails } from '../../../../../../contract/errors';
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import type { ProductView, StockChangeRequest } from '../../../../../../contract/products';
@@ -57,8 +58,9 @@ export interface EditorScreenProps {
 /** WeChat's content check's verdict, e.g. "色情（约炮）": its label and the words it caught. */
 function reasonOf(error: unknown): string | null {
   if (!(error instanceof ApiError) || error.code !== 'CONTENT_RISKY' || !error.details || typeof error.details !== 'object') return null;
-  const details = error.details as { labelName?: unknown; label?: unknown; keywords?: unknown; reason?: unknown };
-  const label = [details.labelName, details.reason, details.label].find((value) => typeof value === 'string' && value !== '') as string | undefined;
+  // Typed by the contract, checked anyway: a proxy or an older server may answer differently.
+  const details = error.details as Partial<Record<keyof ContentRiskyDetails, unknown>>;
+  const label = typeof details.labelName === 'string' && details.labelName !== '' ? details.labelName : undefined;
   const keywords = Array.isArray(details.keywords) ? details.keywords.filter((word): word is string => typeof word === 'string' && word !== '') : [];
   if (!label && keywords.length === 0) return null;
   return keywords.length ? `${label ?? ''}（${keywords.join('、')}）` : (label ?? null);
@@ -154,7 +156,7 @@ export function EditorScreen({ productId, seller, loadRegions, uploadPhoto, pick
   // Remounts the region picker when a reload brings another origin.
   const [formVersion, setFormVersion] = useState(0);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const actions = useFormActions(setErrors);
+  const actions = useFormActions(setErrors, t('editor.versionConflict'));
   const { busy, run, say, clear } = actions;
   const [stockOpen, setStockOpen] = useState(false);
   const photos = usePhotoSlots(uploadPhoto);

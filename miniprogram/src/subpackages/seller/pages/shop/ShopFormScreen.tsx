@@ -43,7 +43,7 @@ export function ShopFormScreen({ seller, loadRegions, uploadPhoto, pickImages, c
   const [phone, setPhone] = useState('');
   const [region, setRegion] = useState<RegionPath | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const actions = useFormActions(setErrors);
+  const actions = useFormActions(setErrors, t('shopForm.versionConflict'));
   const { busy, run, say, clear } = actions;
   const logo = usePhotoSlots(uploadPhoto);
   const { reset: resetLogo } = logo;
