@@ -108,6 +108,9 @@ describeE2E('shops and listings in the H5 build', () => {
     await poster.waitFor();
     await expect(poster.evaluate((img) => (img as HTMLImageElement).decode().then(() => (img as HTMLImageElement).naturalWidth))).resolves.toBeGreaterThan(0);
     await seller.getByText('长按图片保存到手机，再发到朋友圈或群里').waitFor();
+    // The whole portrait poster shows, not a fixed-height crop of its top.
+    const shown = await seller.locator('.poster__image').first().boundingBox();
+    expect(shown && shown.height / shown.width).toBeGreaterThan(1.4);
     await screenshot(seller, 'seller-poster');
     expect(problems).toEqual([]);
     await sellerContext.close();

@@ -36,6 +36,10 @@ export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots');
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // Taro's H5 router slides a new page in; a shot taken mid-slide shows it half off screen.
+  await page
+    .waitForFunction(() => [...document.querySelectorAll('.taro_page')].every((el) => Math.abs(el.getBoundingClientRect().left) < 1 || getComputedStyle(el).display === 'none'), undefined, { timeout: 3_000 })
+    .catch(() => undefined);
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }
