@@ -4,30 +4,12 @@
 // The server runs in its own process, as with `npm run db`, so client and server do not
 // share one event loop.
 // Run: npx tsx bench/embedded-mongo/run.ts
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { uriForDb } from '../../server/embedded-mongo/index';
-
-const root = path.resolve(__dirname, '../..');
-const tsxLoader = path.join(path.dirname(require.resolve('tsx/package.json')), 'dist/loader.mjs');
-
-async function startServer(args: string[]): Promise<{ uri: string; stop(): Promise<void> }> {
-  const proc = spawn(process.execPath, ['--import', tsxLoader, path.join(root, 'server/embedded-mongo/cli.ts'), '--port', '0', '--quiet', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise<void>((resolve) => proc.on('exit', () => resolve()));
-  const uri = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n').find((l) => l.startsWith('mongodb://'));
-      if (line) resolve(line.trim());
-    });
-    void exited.then(() => reject(new Error('server exited early')));
-  });
-  return { uri, stop: async () => { proc.kill('SIGTERM'); await exited; } };
-}
+import { startServer } from '../embedded-process';
 
 const SIZES = [1_000, 100_000];
 const POINT_OPS = 5_000;
