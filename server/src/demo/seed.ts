@@ -9,6 +9,7 @@ import { openidForIdentity } from '../wechat/simulator/state';
 import { storePhoto } from '../domain/photos';
 import { regionPath } from '../domain/regions';
 import { drawPicture, packSvg, produceSvg, type Produce } from './pictures';
+import { isDuplicateKey } from '../db/errors';
 
 /** 山西省长治市沁县: millet country (沁州黄). */
 const COUNTY = '140430';
@@ -139,7 +140,6 @@ const PRODUCTS: DemoProduct[] = [
   },
 ];
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
 export interface DemoResult {
   shopId: Types.ObjectId;

@@ -4,13 +4,13 @@ import type { Types } from 'mongoose';
 import type { Services } from '../services';
 import type { PhotoDoc } from '../models/photo';
 import { encodeJpeg, fromPixels, uprightPixels } from './images';
+import { isDuplicateKey } from '../db/errors';
 
 /** The three sizes (contract/photos.ts says where each is used). */
 export const PHOTO_SIZES = { thumb: 240, display: 750, large: 1500 } as const;
 /** The large copy may be at most this many times taller than wide: a long strip must not become a huge buffer. */
 const MAX_ASPECT = 4;
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
 /**
  * Stores a photo for `userId`. The same picture uploaded twice (by anyone) is the same photo: the

@@ -6,6 +6,7 @@ import { Types } from 'mongoose';
 import type { SceneView } from '../../../contract/products';
 import type { Services } from '../services';
 import { notFound } from '../errors';
+import { isDuplicateKey } from '../db/errors';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const SCENE_ID_LENGTH = 10;
@@ -30,7 +31,6 @@ export interface SceneTarget {
   sharerId: Types.ObjectId | null;
 }
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
 /** The scene id for this (shop, product, sharer), made on first use; safe when called concurrently. */
 export async function sceneFor(services: Services, target: SceneTarget): Promise<string> {

@@ -10,11 +10,11 @@ import type { Shop, ShopRecord } from '../models/shop';
 import { regionPath } from './regions';
 import { foreignPhotoIssues } from './photo-ownership';
 import { authorizeAction, authorizeRead, shopPolicy, type Actor } from '../policies/shops';
+import { isDuplicateKey } from '../db/errors';
 
 type CreateShop = z.output<typeof CreateShopRequest>;
 type UpdateShop = z.output<typeof UpdateShopRequest>;
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
 /** The stored fields for a request's logo and region, or the issues that refuse them. */
 async function checkShopFields(services: Services, user: UserDoc, fields: Partial<CreateShop>) {

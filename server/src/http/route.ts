@@ -4,12 +4,14 @@
 import type Router from '@koa/router';
 import type { RouterMiddleware } from '@koa/router';
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
-import type { ZodTypeAny, z } from 'zod';
+import type { ZodTypeAny } from 'zod';
+import { z } from '../../../contract/openapi';
 import { ErrorBody } from '../../../contract/errors';
 import type { Role } from '../../../contract/users';
 import type { AppContext, AppState } from './context';
 import { validate } from './validate';
 import { requireAuth } from './auth';
+import { idempotent, IDEMPOTENCY_HEADER } from './idempotency';
 import type { Services } from '../services';
 import type { UserDoc } from '../models/user';
 
@@ -34,6 +36,11 @@ export interface RouteSpec<B extends ZodTypeAny | undefined, Q extends ZodTypeAn
   requestContent?: RouteConfig['request'];
   /** The handler writes ctx.status/ctx.body itself (streams, 304s); its return value is ignored. */
   raw?: true;
+  /**
+   * Honour an `Idempotency-Key` header: the same key again gets the first answer instead of a
+   * second action (creating, adding stock: anything a retry must not do twice). Logged-in routes.
+   */
+  idempotent?: true;
   /** For raw routes that answer a file: its media type, e.g. `image/png`, for OpenAPI. */
   rawContentType?: string;
   handler: (input: {
@@ -78,6 +85,7 @@ export function mountRoutes(router: Router<AppState>, registry: OpenAPIRegistry,
     const chain = [
       ...(spec.access === 'public' ? [] : [requireAuth(services, spec.access)]),
       validate({ body: spec.body, query: spec.query, params: spec.params }),
+      ...(spec.idempotent && spec.access !== 'public' ? [idempotent(services)] : []),
       async (ctx: AppContext) => {
         const result = await spec.handler({
           body: ctx.state.body,
@@ -105,6 +113,7 @@ export function mountRoutes(router: Router<AppState>, registry: OpenAPIRegistry,
       tags: spec.tags,
       security: spec.access === 'public' ? [] : [{ bearer: [] }],
       request: spec.requestContent ?? {
+        ...(spec.idempotent ? { headers: z.object({ [IDEMPOTENCY_HEADER]: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional() }) } : {}),
         ...(spec.params ? { params: spec.params } : {}),
         ...(spec.query ? { query: spec.query } : {}),
         ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),

@@ -6,6 +6,7 @@ import { defineShopModel } from './shop';
 import { defineProductModel } from './product';
 import { definePhotoModel } from './photo';
 import { defineShareSceneModel } from './share-scene';
+import { defineIdempotencyKeyModel } from './idempotency-key';
 
 export function createModels(conn: Connection) {
   return {
@@ -15,6 +16,7 @@ export function createModels(conn: Connection) {
     Product: defineProductModel(conn),
     Photo: definePhotoModel(conn),
     ShareScene: defineShareSceneModel(conn),
+    IdempotencyKey: defineIdempotencyKeyModel(conn),
   };
 }
 

@@ -40,6 +40,7 @@ export const listingRoutes = (services: Services): AnyRoute[] => {
     defineRoute({
       method: 'post',
       path: paths.shopListings,
+      idempotent: true,
       summary: 'Create a product (owner): a draft, or on sale at once with `publish: true`',
       tags: ['listings'],
       access: 'user',
@@ -111,6 +112,7 @@ export const listingRoutes = (services: Services): AnyRoute[] => {
     defineRoute({
       method: 'post',
       path: paths.listingStock,
+      idempotent: true,
       summary: 'Restock or correct stock by deltas (owner), all or nothing; stock never goes below zero',
       tags: ['listings'],
       access: 'user',

@@ -28,6 +28,7 @@ export const shopRoutes = (services: Services): AnyRoute[] => [
   defineRoute({
     method: 'post',
     path: paths.shops,
+    idempotent: true,
     summary: 'Open a shop: the caller becomes its owner and a seller (one shop per person)',
     tags: ['shops'],
     access: 'user',
