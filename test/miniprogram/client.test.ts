@@ -73,6 +73,20 @@ describe('retries', () => {
     expect(calls()).toHaveLength(1);
   });
 
+  test('a POST with an Idempotency-Key (new product) is retried once with the same key; calls get different keys', async () => {
+    saveSession({ token: 't1', expiresAt: later });
+    const product = { id: 'p1' };
+    taro.request.mockImplementationOnce(timedOut).mockImplementationOnce(() => ok(product, 201)).mockImplementationOnce(() => ok(product, 201));
+    const client = weappClient();
+    const request = { title: '小米', category: 'grain' as const, stockMode: 'bulk' as const, bulkStockGrams: 1000, variants: [{ name: '1kg', priceFen: 1000, netWeightGrams: 1000 }] };
+    await expect(client.createListing('s1', request)).resolves.toEqual(product);
+    await client.createListing('s1', request);
+    const [first, retry, next] = calls().map((c) => c.header['Idempotency-Key']);
+    expect(first).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(retry).toBe(first);
+    expect(next).not.toBe(first);
+  });
+
   test('a timeout of about ten seconds is asked for', async () => {
     saveSession({ token: 't1', expiresAt: later });
     taro.request.mockImplementation(() => ok(user));

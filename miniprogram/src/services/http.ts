@@ -35,6 +35,16 @@ export interface RequestSpec {
   auth?: boolean;
   /** Log in again after a 401 and repeat (default true); logout turns this off. */
   renewSession?: boolean;
+  /**
+   * Send an Idempotency-Key (one per call): the server then answers a repeat with the first
+   * answer, so a POST that timed out may be retried like a GET without acting twice.
+   */
+  idempotent?: boolean;
+}
+
+/** A key unique enough per person: time plus randomness, in the server's allowed characters. */
+export function newIdempotencyKey(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}${Math.random().toString(36).slice(2, 8)}`;
 }
 
 export interface UploadSpec {
@@ -165,9 +175,10 @@ export function createHttp(options: HttpOptions): Http {
   const timeout = options.timeoutMs ?? 10_000;
   const uploadTimeout = options.uploadTimeoutMs ?? 60_000;
 
-  function headers(auth: boolean, json: boolean): Record<string, string> {
+  function headers(auth: boolean, json: boolean, idempotencyKey?: string): Record<string, string> {
     const header: Record<string, string> = {};
     if (json) header['Content-Type'] = 'application/json';
+    if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey;
     const token = auth ? options.session.token() : null;
     if (token) header.Authorization = `Bearer ${token}`;
     return header;
@@ -182,14 +193,14 @@ export function createHttp(options: HttpOptions): Http {
     }
   }
 
-  async function once<T>(spec: RequestSpec, auth: boolean): Promise<T> {
+  async function once<T>(spec: RequestSpec & { key?: string }, auth: boolean): Promise<T> {
     const response = await transport(
       () =>
         Taro.request({
           url: options.baseUrl + spec.path,
           method: spec.method,
           data: spec.body as Record<string, unknown> | undefined,
-          header: headers(auth, spec.body !== undefined),
+          header: headers(auth, spec.body !== undefined, spec.key),
           timeout,
           dataType: 'json',
         }),
@@ -198,12 +209,13 @@ export function createHttp(options: HttpOptions): Http {
     return resultOf<T>(response);
   }
 
-  async function attempt<T>(spec: RequestSpec, auth: boolean): Promise<T> {
+  async function attempt<T>(spec: RequestSpec & { key?: string }, auth: boolean): Promise<T> {
     try {
       return await once<T>(spec, auth);
     } catch (error) {
-      // Only GETs are safe to repeat: a POST that timed out may have happened on the server.
-      if (spec.method === 'GET' && worthRetrying(error)) return once<T>(spec, auth);
+      // A POST that timed out may have happened on the server: only GETs and requests with an
+      // Idempotency-Key (whose repeat replays the first answer) are safe to send again.
+      if ((spec.method === 'GET' || spec.key) && worthRetrying(error)) return once<T>(spec, auth);
       throw error;
     }
   }
@@ -228,7 +240,8 @@ export function createHttp(options: HttpOptions): Http {
   return {
     request<T>(spec: RequestSpec): Promise<T> {
       const auth = spec.auth ?? true;
-      return withSession(auth, () => attempt<T>(spec, auth), spec.renewSession ?? true);
+      const keyed = spec.idempotent ? { ...spec, key: newIdempotencyKey() } : spec;
+      return withSession(auth, () => attempt<T>(keyed, auth), spec.renewSession ?? true);
     },
 
     upload<T>(spec: UploadSpec): Promise<T> {

@@ -45,7 +45,7 @@ export function createSeller(http: Http): Seller {
       }
     },
     openShop(request) {
-      return http.request<ShopView>({ method: 'POST', path: api(paths.shops), body: request });
+      return http.request<ShopView>({ method: 'POST', path: api(paths.shops), body: request, idempotent: true });
     },
     updateShop(shopId, request) {
       return http.request<ShopView>({ method: 'PATCH', path: api(pathTo(paths.shop, { shopId })), body: request });
@@ -62,7 +62,7 @@ export function createSeller(http: Http): Seller {
       return http.request<ListingPage>({ method: 'GET', path: api(path) });
     },
     createListing(shopId, request) {
-      return http.request<ProductView>({ method: 'POST', path: api(pathTo(paths.shopListings, { shopId })), body: request });
+      return http.request<ProductView>({ method: 'POST', path: api(pathTo(paths.shopListings, { shopId })), body: request, idempotent: true });
     },
     listing(productId) {
       return http.request<ProductView>({ method: 'GET', path: api(pathTo(paths.listing, { productId })) });
@@ -80,7 +80,7 @@ export function createSeller(http: Http): Seller {
       await http.request<void>({ method: 'DELETE', path: api(pathTo(paths.listing, { productId })) });
     },
     changeStock(productId, request) {
-      return http.request<ProductView>({ method: 'POST', path: api(pathTo(paths.listingStock, { productId })), body: request });
+      return http.request<ProductView>({ method: 'POST', path: api(pathTo(paths.listingStock, { productId })), body: request, idempotent: true });
     },
     downloadPoster(productId) {
       return http.download({ path: api(pathTo(paths.listingPoster, { productId })) });
