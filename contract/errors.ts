@@ -1,6 +1,7 @@
 // Every API error, on every endpoint, has this body. `code` is stable and machine-readable;
 // the mini-program maps each code to a human message (miniprogram/src/i18n).
 import { z } from './openapi';
+import type { ContentLabel } from './content-labels';
 
 export const ErrorCode = z.enum([
   'VALIDATION_FAILED',
@@ -43,8 +44,8 @@ export interface ContentRiskyDetails {
   suggest: 'risky';
   /** WeChat's label: 10001 advertising, 20001 politics, 20002 porn, 20003 abuse, … */
   label: number;
-  /** The label in words, e.g. 广告. */
-  labelName: string;
+  /** The label's name; the mini-program says it in words (contentLabel.<name>). */
+  labelName: ContentLabel;
   /** The words that were caught, when WeChat says. */
   keywords: string[];
 }

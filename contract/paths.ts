@@ -60,6 +60,8 @@ export const pages = {
   sellerProducts: 'subpackages/seller/pages/products/index',
   sellerEditor: 'subpackages/seller/pages/editor/index',
   sellerPoster: 'subpackages/seller/pages/poster/index',
+  operatorShops: 'subpackages/operator/pages/shops/index',
+  operatorReview: 'subpackages/operator/pages/review/index',
 } as const;
 
 /** The URL (same origin as the API) of a stored file, e.g. an avatar. */

@@ -1,6 +1,7 @@
 // Products sold by weight: variants (packs) with a price in fen and a net weight in grams, stock
 // counted per variant or as one bulk weight shared by all variants.
 import { z } from './openapi';
+import { CONTENT_LABELS, type ContentLabel } from './content-labels';
 import {
   BULK_STOCK_GRAMS_MAX, DESCRIPTION_BLOCKS_MAX, DESCRIPTION_TEXT_MAX, NET_WEIGHT_GRAMS_MAX, PRICE_FEN_MAX,
   PRODUCT_PHOTOS_MAX, PRODUCT_TITLE_MAX, SHELF_LIFE_DAYS_MAX, STOCK_PACKS_MAX, STORAGE_NOTE_MAX,
@@ -171,7 +172,15 @@ export const PublicProductQuery = Paging.extend({ category: Category.optional() 
 
 /** The platform's content review: flagged by WeChat's check ("review"), or cleared by an operator. */
 export const ReviewState = z.enum(['none', 'flagged', 'cleared', 'taken_down']);
-export const ReviewView = z.object({ state: ReviewState, reason: z.string().nullable(), at: z.string().datetime().nullable() });
+export const ContentLabelName = z.enum(Object.values(CONTENT_LABELS) as [ContentLabel, ...ContentLabel[]]);
+export const ReviewView = z.object({
+  state: ReviewState,
+  /** An operator's reason (a take-down, or a product republished after one). */
+  reason: z.string().nullable(),
+  /** WeChat's content check's verdict when it flagged the text: what it found, and the words. */
+  check: z.object({ label: ContentLabelName, keywords: z.array(z.string()) }).nullable(),
+  at: z.string().datetime().nullable(),
+});
 
 export const VariantView = PublicVariantView.extend({
   /** Per-variant mode: packs in stock; bulk mode: null. */
@@ -219,7 +228,11 @@ export type ListingPage = z.infer<typeof ListingPage>;
 export const AdminProductQuery = Paging.extend({ review: ReviewState.default('flagged') }).strict();
 export const AdminProductPage = pageOf(ListingCard.extend({ shopId: z.string(), shopName: z.string() })).openapi('AdminProductPage');
 export type AdminProductPage = z.infer<typeof AdminProductPage>;
-export const TakeDownRequest = z.object({ reason: z.string().trim().min(1).max(SUSPEND_REASON_MAX) }).strict();
+export const TakeDownRequest = z
+  .object({ reason: z.string().trim().min(1).max(SUSPEND_REASON_MAX) })
+  .strict()
+  .openapi('TakeDownRequest');
+export type TakeDownRequest = z.infer<typeof TakeDownRequest>;
 
 /** A short code in a mini-program code, mapped back to what it opens. */
 export const SceneView = z

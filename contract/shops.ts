@@ -88,7 +88,8 @@ export type ShopPage = z.infer<typeof ShopPage>;
 
 /** Operators: list every shop, find one by name, filter suspended ones. */
 export const AdminShopQuery = Paging.extend({
-  q: z.string().trim().max(SUSPEND_REASON_MAX).optional(),
+  /** Part of a shop's name. */
+  q: z.string().trim().max(SHOP_NAME_MAX).optional(),
   suspended: z.enum(['true', 'false']).optional(),
 }).strict();
 export const AdminShopPage = pageOf(ShopView).openapi('AdminShopPage');

@@ -1,11 +1,15 @@
-// The app's pages, tab bar and subpackages. Buyer pages sit in the main package; seller pages in
-// a subpackage, so a buyer opening a shared link never downloads seller code.
+// The app's pages, tab bar and subpackages. Buyer pages sit in the main package; seller pages and
+// the platform operators' pages in subpackages, so a buyer opening a shared link downloads neither.
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/orders/index', 'pages/me/index', 'pages/shop/index', 'pages/product/index'],
   subPackages: [
     {
       root: 'subpackages/seller',
       pages: ['pages/home/index', 'pages/shop/index', 'pages/products/index', 'pages/editor/index', 'pages/poster/index'],
+    },
+    {
+      root: 'subpackages/operator',
+      pages: ['pages/shops/index', 'pages/review/index'],
     },
   ],
   window: {

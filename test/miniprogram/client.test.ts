@@ -4,6 +4,7 @@ import { ApiError } from '../../miniprogram/src/services/http';
 import { loadSession, loadSimIdentity, saveSession } from '../../miniprogram/src/services/session';
 import { setLocale } from '../../miniprogram/src/i18n';
 import { resetTaro, taro } from './stubs/taro';
+import { loadDraft, saveDraft } from '../../miniprogram/src/services/form-drafts';
 
 interface Call {
   url: string;
@@ -193,11 +194,13 @@ describe('sessions', () => {
     expect(taro.login).not.toHaveBeenCalled();
   });
 
-  test('logout forgets the token even when the network is down', async () => {
+  test('logout forgets the token and unsaved forms even when the network is down', async () => {
     saveSession({ token: 't1', expiresAt: later });
+    saveDraft('shop:new:u1', { phone: '13800138000' }, null);
     taro.request.mockImplementation(networkDown);
     await weappClient().logout();
     expect(loadSession()).toBeNull();
+    expect(loadDraft('shop:new:u1', (_d): _d is unknown => true)).toBeNull();
     expect(calls()).toHaveLength(1);
     expect(calls()[0]).toMatchObject({ method: 'POST', url: `${BASE}/api/v1/auth/logout` });
   });

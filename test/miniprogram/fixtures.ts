@@ -83,7 +83,7 @@ export const milletListing: ProductView = {
   ].map((v, i) => ({ ...v, id: i === 0 ? 'a'.repeat(24) : v.id })),
   bulkStockGrams: null,
   lowStock: true,
-  review: { state: 'none', reason: null, at: null },
+  review: { state: 'none', reason: null, check: null, at: null },
   photoIds: [photo(3).id, photo(4).id],
   originRegionCode: '230230',
   publishedAt: null,
@@ -97,7 +97,7 @@ export function listingCard(n: number, extra: Partial<ListingCard> = {}): Listin
     version: 1,
     lowStock: false,
     available: 50,
-    review: { state: 'none', reason: null, at: null },
+    review: { state: 'none', reason: null, check: null, at: null },
     updatedAt: NOW,
     ...extra,
   };

@@ -35,6 +35,7 @@ function renderMe(account: Account, overrides: Partial<MeScreenProps> = {}) {
     nativeAvatarPicker: false,
     pickImage: jest.fn(async () => 'blob:http://localhost/photo'),
     openSellerCentre: jest.fn(),
+    openOperatorCentre: jest.fn(),
     ...overrides,
   };
   render(<MeScreen {...props} />);

@@ -1,14 +1,21 @@
 // The product editor with a fake seller API: typed prices and weights become exact fen and grams,
 // errors show by their field (the phone's own checks and the server's paths alike), a stale
-// version asks for a reload, stock changes go as deltas, photos upload with retry.
+// version asks for a reload, stock changes go as deltas, photos upload with retry; unsaved edits
+// survive a failed save, leaving the page and a changed product.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { CreateProductRequest, ProductView, StockChangeRequest, UpdateProductRequest } from '../../contract/products';
 import { EditorScreen, type EditorSeller } from '../../miniprogram/src/subpackages/seller/pages/editor/EditorScreen';
 import { setLocale } from '../../miniprogram/src/i18n';
+import { clearAllDrafts, draftKeys, loadDraft } from '../../miniprogram/src/services/form-drafts';
 import { ApiError, apiError } from '../../miniprogram/src/services/http';
+import { isProductDraft } from '../../miniprogram/src/subpackages/seller/pages/editor/draft';
 import { loadRegions, milletListing, myShop, photo } from './fixtures';
+import { taro } from './stubs/taro';
 
-beforeEach(() => setLocale('zh-CN'));
+beforeEach(() => {
+  setLocale('zh-CN');
+  clearAllDrafts();
+});
 
 function created(request: CreateProductRequest, extra: Partial<ProductView> = {}): ProductView {
   return {
@@ -71,9 +78,11 @@ function renderEditor({ productId, seller = fakeSeller(), upload, pick }: Option
     leave: jest.fn(),
     today: '2026-11-28',
   };
-  render(<EditorScreen {...props} />);
-  return props;
+  const { unmount } = render(<EditorScreen {...props} />);
+  return { ...props, unmount };
 }
+
+const draftOf = (key: string) => loadDraft(key, isProductDraft);
 
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const pick = (label: string, index: number) => fireEvent.change(screen.getByLabelText(label), { target: { value: String(index) } });
@@ -188,7 +197,7 @@ test('editing a saved product sends the version and keeps variant ids, never the
   expect(request.origin).toEqual({ regionCode: '230230', village: '前进村' });
 });
 
-test('a version conflict says someone changed it and offers a reload', async () => {
+test('a version conflict says someone changed it and offers a reload that keeps what the seller typed', async () => {
   const seller = fakeSeller();
   seller.updateListing.mockRejectedValue(apiError('VERSION_CONFLICT', 409));
   renderEditor({ productId: 'p1', seller });
@@ -199,17 +208,206 @@ test('a version conflict says someone changed it and offers a reload', async () 
   expect(alert).toBeInTheDocument();
   seller.listing.mockResolvedValue({ ...milletListing, title: '别人改的名字', version: 5 });
   fireEvent.click(screen.getByText('重新加载'));
-  expect(await screen.findByDisplayValue('别人改的名字')).toBeInTheDocument();
+  // The reload brings the newer product, but the seller's text stays, with the choice spelled out.
+  expect(await screen.findByText('已恢复上次没保存的内容')).toBeInTheDocument();
   expect(seller.listing).toHaveBeenCalledTimes(2);
+  expect(screen.getByDisplayValue('我改的名字')).toBeInTheDocument();
+  expect(screen.getByText(/已保存的内容在别处被改过了/)).toBeInTheDocument();
+
+  // Saving before choosing meets the conflict again rather than overwriting the other change.
+  fireEvent.click(screen.getByText('存草稿'));
+  await waitFor(() => expect(seller.updateListing).toHaveBeenCalledTimes(2));
+  expect(seller.updateListing.mock.calls[1][1].version).toBe(4);
+
+  // "Keep mine": the next save goes over the newer version, and then the draft is gone.
+  seller.updateListing.mockResolvedValue({ ...milletListing, title: '我改的名字', version: 6 });
+  fireEvent.click(screen.getByText('用我这份'));
+  fireEvent.click(screen.getByText('存草稿'));
+  expect(await screen.findByText('已保存')).toBeInTheDocument();
+  expect(seller.updateListing.mock.calls[2][1]).toMatchObject({ title: '我改的名字', version: 5 });
+  expect(screen.queryByText('已恢复上次没保存的内容')).not.toBeInTheDocument();
+  expect(draftOf(draftKeys.product('p1'))).toBeNull();
+});
+
+test('after a conflict, discarding the kept text shows the other change', async () => {
+  const seller = fakeSeller();
+  seller.updateListing.mockRejectedValue(apiError('VERSION_CONFLICT', 409));
+  const props = renderEditor({ productId: 'p1', seller });
+  await screen.findByDisplayValue('东北小米');
+  type('商品名', '我改的名字');
+  fireEvent.click(screen.getByText('存草稿'));
+  await screen.findByText(/这件商品刚被别人改过，请刷新/);
+  seller.listing.mockResolvedValue({ ...milletListing, title: '别人改的名字', version: 5 });
+  fireEvent.click(screen.getByText('重新加载'));
+  fireEvent.click(await screen.findByText('放弃，用已保存的'));
+  expect(await screen.findByDisplayValue('别人改的名字')).toBeInTheDocument();
+  expect(props.confirm).toHaveBeenCalledWith('放弃没保存的内容？', '放弃后找不回来。', '放弃', '取消');
+  expect(screen.queryByText('已恢复上次没保存的内容')).not.toBeInTheDocument();
+  expect(draftOf(draftKeys.product('p1'))).toBeNull();
+});
+
+test('a save that fails on the network keeps the edits: opening the editor again restores them', async () => {
+  const seller = fakeSeller();
+  seller.updateListing.mockRejectedValue(apiError('NETWORK'));
+  const first = renderEditor({ productId: 'p1', seller });
+  await screen.findByDisplayValue('东北小米');
+  type('商品名', '东北小米 今年新米');
+  type('第 1 个规格的价格', '39.9');
+  type('第 1 段文字', '今年新米，十月收的。');
+  fireEvent.click(screen.getByText('存草稿'));
+  expect(await screen.findByText('网络不好，请稍后再试')).toBeInTheDocument();
+  // The phone closes the mini-program (or the seller goes back) before trying again.
+  first.unmount();
+  expect(draftOf(draftKeys.product('p1'))).toMatchObject({ version: 4 });
+
+  const again = fakeSeller();
+  renderEditor({ productId: 'p1', seller: again });
+  expect(await screen.findByText('已恢复上次没保存的内容')).toBeInTheDocument();
+  expect(screen.getByDisplayValue('东北小米 今年新米')).toBeInTheDocument();
+  expect(screen.getByLabelText('第 1 个规格的价格')).toHaveValue('39.9');
+  expect(screen.getByLabelText('第 1 段文字')).toHaveValue('今年新米，十月收的。');
+  // Same version as the server's: nothing changed elsewhere, so no warning and no "keep mine".
+  expect(screen.queryByText('用我这份')).not.toBeInTheDocument();
+
+  fireEvent.click(screen.getByText('存草稿'));
+  expect(await screen.findByText('已保存')).toBeInTheDocument();
+  expect(again.updateListing.mock.calls[0][1]).toMatchObject({ title: '东北小米 今年新米', version: 4 });
+  expect(again.updateListing.mock.calls[0][1].variants?.[0]).toMatchObject({ priceFen: 3990 });
+  expect(screen.queryByText('已恢复上次没保存的内容')).not.toBeInTheDocument();
+  expect(draftOf(draftKeys.product('p1'))).toBeNull();
+});
+
+test('leaving by accident keeps the edits; discarding asks, then shows the saved product and forgets them', async () => {
+  const first = renderEditor({ productId: 'p1' });
+  await screen.findByDisplayValue('东北小米');
+  type('储存方法', '冷藏');
+  first.unmount();
+
+  const props = renderEditor({ productId: 'p1' });
+  expect(await screen.findByDisplayValue('冷藏')).toBeInTheDocument();
+  fireEvent.click(screen.getByText('放弃，用已保存的'));
+  await waitFor(() => expect(screen.queryByText('已恢复上次没保存的内容')).not.toBeInTheDocument());
+  expect(props.confirm).toHaveBeenCalled();
+  expect(screen.getByLabelText('储存方法')).toHaveValue(milletListing.storageNote);
+  props.unmount();
+  expect(draftOf(draftKeys.product('p1'))).toBeNull();
+
+  renderEditor({ productId: 'p1' });
+  await screen.findByDisplayValue('东北小米');
+  expect(screen.queryByText('已恢复上次没保存的内容')).not.toBeInTheDocument();
+});
+
+test('declining the discard question keeps the restored edits', async () => {
+  const first = renderEditor({ productId: 'p1' });
+  await screen.findByDisplayValue('东北小米');
+  type('商品名', '别丢了');
+  first.unmount();
+  const seller = fakeSeller();
+  render(
+    <EditorScreen productId='p1' seller={seller} loadRegions={loadRegions} uploadPhoto={jest.fn()} pickImages={jest.fn()} confirm={jest.fn(async () => false)} go={jest.fn()} leave={jest.fn()} />,
+  );
+  fireEvent.click(await screen.findByText('放弃，用已保存的'));
+  await act(async () => undefined);
+  expect(screen.getByDisplayValue('别丢了')).toBeInTheDocument();
+  expect(screen.getByText('已恢复上次没保存的内容')).toBeInTheDocument();
+});
+
+test('a product changed elsewhere since the draft began: the draft is kept, the seller is told, saving meets the conflict', async () => {
+  const first = renderEditor({ productId: 'p1' });
+  await screen.findByDisplayValue('东北小米');
+  type('商品名', '我改的名字');
+  first.unmount();
+
+  const seller = fakeSeller();
+  seller.listing.mockResolvedValue({ ...milletListing, title: '别人改的名字', version: 7 });
+  seller.updateListing.mockRejectedValue(apiError('VERSION_CONFLICT', 409));
+  renderEditor({ productId: 'p1', seller });
+  expect(await screen.findByDisplayValue('我改的名字')).toBeInTheDocument();
+  expect(screen.getByText(/已保存的内容在别处被改过了/)).toBeInTheDocument();
+  fireEvent.click(screen.getByText('存草稿'));
+  expect(await screen.findByText(/这件商品刚被别人改过，请刷新/)).toBeInTheDocument();
+  expect(seller.updateListing.mock.calls[0][1].version).toBe(4);
+  expect(draftOf(draftKeys.product('p1'))).toMatchObject({ version: 4 });
+});
+
+test('typing is written to the phone half a second after it pauses, and changing it back removes the draft', async () => {
+  renderEditor({ productId: 'p1' });
+  await screen.findByDisplayValue('东北小米');
+  jest.useFakeTimers();
+  try {
+    type('商品名', '新名字');
+    act(() => jest.advanceTimersByTime(400));
+    expect(draftOf(draftKeys.product('p1'))).toBeNull();
+    act(() => jest.advanceTimersByTime(100));
+    expect(draftOf(draftKeys.product('p1'))?.data.form.title).toBe('新名字');
+    type('商品名', '东北小米');
+    expect(draftOf(draftKeys.product('p1'))).toBeNull();
+  } finally {
+    jest.useRealTimers();
+  }
+});
+
+test('the app going to the background writes the waiting edits at once (the phone may close it there)', async () => {
+  renderEditor({ productId: 'p1' });
+  await screen.findByDisplayValue('东北小米');
+  type('商品名', '切到后台前');
+  expect(draftOf(draftKeys.product('p1'))).toBeNull();
+  const listeners = taro.onAppHide.mock.calls.map(([listener]) => listener as () => void);
+  act(() => listeners.forEach((listener) => listener()));
+  expect(draftOf(draftKeys.product('p1'))?.data.form.title).toBe('切到后台前');
+});
+
+test('a new product is kept per shop, with its uploaded photos only; a successful save forgets it', async () => {
+  const upload = jest.fn((path: string) => (path === 'blob:one' ? Promise.resolve(photo(21)) : new Promise<never>(() => undefined)));
+  const first = renderEditor({ upload });
+  await screen.findByLabelText('商品名');
+  await act(async () => {
+    fireEvent.click(screen.getByText('添加照片'));
+  });
+  type('商品名', '小米');
+  pick('分类', 0);
+  first.unmount();
+  const kept = draftOf(draftKeys.newProduct('shop1'));
+  expect(kept?.version).toBeNull();
+  expect(kept?.data.photos.map((p) => p.id)).toEqual([photo(21).id]);
+
+  const seller = fakeSeller();
+  renderEditor({ seller });
+  expect(await screen.findByDisplayValue('小米')).toBeInTheDocument();
+  expect(screen.getByText('放弃，重新填')).toBeInTheDocument();
+  expect(screen.getByLabelText('第 1 张照片')).toBeInTheDocument();
+  expect(screen.queryByLabelText('第 2 张照片')).not.toBeInTheDocument();
+  type('第 1 个规格的名字', '袋装');
+  type('第 1 个规格的价格', '38');
+  type('第 1 个规格的净重', '2.5');
+  fireEvent.click(screen.getByText('存草稿'));
+  expect(await screen.findByText('已保存')).toBeInTheDocument();
+  expect(seller.createListing.mock.calls[0][1]).toMatchObject({ title: '小米', category: 'grain', photoIds: [photo(21).id] });
+  expect(draftOf(draftKeys.newProduct('shop1'))).toBeNull();
+  expect(draftOf(draftKeys.product('new1'))).toBeNull();
+});
+
+test('unpublishing keeps unsaved edits in the form', async () => {
+  const seller = fakeSeller();
+  seller.listing.mockResolvedValue({ ...milletListing, status: 'on_sale' });
+  renderEditor({ productId: 'p1', seller });
+  await screen.findByDisplayValue('东北小米');
+  type('商品名', '还没保存的名字');
+  fireEvent.click(screen.getByText('下架'));
+  // The outcome and the status badge.
+  expect(await screen.findAllByText('已下架')).toHaveLength(2);
+  expect(screen.getByDisplayValue('还没保存的名字')).toBeInTheDocument();
 });
 
 test('publishing saves first, then publishes with the saved version; a flagged product says so', async () => {
   const seller = fakeSeller();
-  seller.publishListing.mockResolvedValue({ ...milletListing, status: 'on_sale', review: { state: 'flagged', reason: 'review', at: null } });
+  seller.publishListing.mockResolvedValue({ ...milletListing, status: 'on_sale', review: { state: 'flagged', reason: null, check: { label: 'advertising', keywords: ['最好'] }, at: null } });
   renderEditor({ productId: 'p1', seller });
   await screen.findByDisplayValue('东北小米');
   fireEvent.click(screen.getByText('上架'));
   expect(await screen.findByText('已上架，平台还会再审核一下内容')).toBeInTheDocument();
+  // What WeChat found, in the seller's language.
+  expect(await screen.findByText('微信内容检查认为可能涉及广告（最好）')).toBeInTheDocument();
   expect(seller.publishListing).toHaveBeenCalledWith('p1', 5);
   expect(screen.getAllByText('待平台审核').length).toBeGreaterThan(0);
   expect(screen.getByText('下架')).toBeInTheDocument();
@@ -218,12 +416,12 @@ test('publishing saves first, then publishes with the saved version; a flagged p
 
 test("WeChat's content check refusing the text shows its reason", async () => {
   const seller = fakeSeller();
-  seller.publishListing.mockRejectedValue(new ApiError('CONTENT_RISKY', '内容没有通过微信的安全检查，请修改后再发布', 422, 'r', { label: 20001, labelName: '广告', keywords: ['神药', '包治百病'] }));
+  seller.publishListing.mockRejectedValue(new ApiError('CONTENT_RISKY', '内容没有通过微信的安全检查，请修改后再发布', 422, 'r', { suggest: 'risky', label: 20008, labelName: 'fraud', keywords: ['神药', '包治百病'] }));
   renderEditor({ productId: 'p1', seller });
   await screen.findByDisplayValue('东北小米');
   fireEvent.click(screen.getByText('上架'));
   expect(await screen.findByText('内容没有通过微信的安全检查，请修改后再发布')).toBeInTheDocument();
-  expect(screen.getByText('原因：广告（神药、包治百病）')).toBeInTheDocument();
+  expect(screen.getByText('原因：欺诈（神药、包治百病）')).toBeInTheDocument();
 });
 
 test('adjusting stock sends deltas for the variants changed', async () => {

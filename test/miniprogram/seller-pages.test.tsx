@@ -1,6 +1,6 @@
 // The seller's hub, shop form (with the province → city → county picker), products tabs and
 // poster, each with a fake seller API.
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ListingPage, ProductStatus } from '../../contract/products';
 import type { CreateShopRequest, ShopView } from '../../contract/shops';
 import { SellerHomeScreen } from '../../miniprogram/src/subpackages/seller/pages/home/SellerHomeScreen';
@@ -8,12 +8,14 @@ import { ListingsScreen } from '../../miniprogram/src/subpackages/seller/pages/p
 import { PosterScreen } from '../../miniprogram/src/subpackages/seller/pages/poster/PosterScreen';
 import { ShopFormScreen, type ShopFormScreenProps } from '../../miniprogram/src/subpackages/seller/pages/shop/ShopFormScreen';
 import { setLocale } from '../../miniprogram/src/i18n';
+import { clearAllDrafts, draftKeys, loadDraft } from '../../miniprogram/src/services/form-drafts';
 import { ApiError, apiError } from '../../miniprogram/src/services/http';
 import { listingCard, loadRegions, myShop, photo } from './fixtures';
 
 beforeEach(() => {
   setLocale('zh-CN');
   loadRegions.mockClear();
+  clearAllDrafts();
 });
 
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
@@ -182,6 +184,50 @@ describe('shop form', () => {
     expect(screen.getByRole('button', { name: '恢复营业' })).toBeInTheDocument();
   });
 
+  test('an edit whose save failed is offered back when the form opens again; discarding shows the saved shop', async () => {
+    const seller = fakeSeller(myShop);
+    seller.updateShop.mockRejectedValue(apiError('NETWORK'));
+    await renderForm(seller);
+    await screen.findByDisplayValue('克东王家合作社');
+    type('简介', '新简介，还没存上');
+    fireEvent.click(screen.getByText('保存'));
+    expect(await screen.findByText('网络不好，请稍后再试')).toBeInTheDocument();
+    cleanup();
+    expect(loadDraft(draftKeys.shop('shop1'), (_data): _data is unknown => true)).toMatchObject({ version: 3 });
+
+    const props = await renderForm(fakeSeller(myShop));
+    expect(await screen.findByText('已恢复上次没保存的内容')).toBeInTheDocument();
+    expect(screen.getByLabelText('简介')).toHaveValue('新简介，还没存上');
+    expect(screen.getByText('克东县', { selector: 'span' })).toBeInTheDocument();
+    fireEvent.click(screen.getByText('放弃，用已保存的'));
+    await waitFor(() => expect(screen.getByLabelText('简介')).toHaveValue(myShop.intro));
+    expect(props.confirm).toHaveBeenCalled();
+    expect(screen.queryByText('已恢复上次没保存的内容')).not.toBeInTheDocument();
+  });
+
+  test('a half-filled new shop survives leaving the page, and opening the shop forgets it', async () => {
+    await renderForm(fakeSeller(null));
+    await screen.findByLabelText('店名');
+    type('店名', '王家合作社');
+    type('联系电话', '13800138000');
+    cleanup();
+
+    const seller = fakeSeller(null);
+    await renderForm(seller);
+    expect(await screen.findByDisplayValue('王家合作社')).toBeInTheDocument();
+    expect(screen.getByDisplayValue('13800138000')).toBeInTheDocument();
+    expect(screen.getByText('放弃，重新填')).toBeInTheDocument();
+    await choose('选择省份', '黑龙江省');
+    await choose('选择城市', '齐齐哈尔市');
+    await choose('选择区县', '克东县');
+    fireEvent.click(screen.getByText('开店'));
+    expect(await screen.findByText('开店成功！')).toBeInTheDocument();
+    expect(seller.openShop).toHaveBeenCalledWith(expect.objectContaining({ name: '王家合作社', phone: '13800138000' }));
+    expect(screen.queryByText('已恢复上次没保存的内容')).not.toBeInTheDocument();
+    cleanup();
+    expect(loadDraft(draftKeys.newShop(null), (_data): _data is unknown => true)).toBeNull();
+  });
+
   test('a region list that fails to load offers a retry', async () => {
     const flaky = jest.fn().mockRejectedValueOnce(apiError('NETWORK')).mockImplementation(loadRegions);
     await renderForm(fakeSeller(null), { loadRegions: flaky });
@@ -199,7 +245,7 @@ describe('products tabs', () => {
           listingCard(1),
           listingCard(2, { title: '黄豆', lowStock: true, available: 3 }),
           listingCard(3, { title: '黑木耳', soldOut: true, available: 0 }),
-          listingCard(4, { title: '蜂蜜', review: { state: 'flagged', reason: 'review', at: null } }),
+          listingCard(4, { title: '蜂蜜', review: { state: 'flagged', reason: null, check: { label: 'advertising', keywords: ['最好'] }, at: null } }),
         ],
         page: 1, pageSize: 20, total: 4, counts: { on_sale: 4, off_shelf: 0, draft: 1 },
       },

@@ -28,7 +28,7 @@ describe('creating', () => {
     expect(p.variants[0]).toMatchObject({ name: '2.5kg 袋装', priceFen: 3800, netWeightGrams: 2500, unitPriceFenPer500g: 760, unitPriceFenPerKg: 1520, stock: 50, available: 50, fewLeft: null, soldOut: false });
     expect(p.variants[1]).toMatchObject({ unitPriceFenPer500g: 720, unitPriceFenPerKg: 1440, stock: 20 });
     expect(p.origin).toEqual({ region: expect.objectContaining({ county: { code: '140430', name: '沁县' } }), village: '次村' });
-    expect(p.review).toEqual({ state: 'none', reason: null, at: null });
+    expect(p.review).toEqual({ state: 'none', reason: null, check: null, at: null });
     expect(p.photos[0].id).toBe(s.photoId);
     // A draft is invisible to buyers.
     expectError(await h.api.get(`/api/v1/products/${p.id}`), 404, 'NOT_FOUND');
@@ -232,7 +232,7 @@ describe('editing', () => {
     const flagged = await patch(s, p.id, { version: p.version, title: '全国第一的小米' });
     expect(flagged.status).toBe(200);
     expect(flagged.body.review).toMatchObject({ state: 'flagged' });
-    expect(flagged.body.review.reason).toContain('第一');
+    expect(flagged.body.review.check.keywords).toContain('第一');
   });
 
   it('asks WeChat again only when the text changed', async () => {
@@ -281,7 +281,7 @@ describe('publishing', () => {
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('on_sale');
     expect(res.body.review.state).toBe('flagged');
-    expect(res.body.review.reason).toMatch(/advertising/);
+    expect(res.body.review.check).toMatchObject({ label: 'advertising' });
     // Buyers see it, without the review state.
     const pub = await h.api.get(`/api/v1/products/${p.id}`);
     expect(pub.status).toBe(200);

@@ -46,7 +46,7 @@ beforeAll(() => {
   allPages = [...app.pages, ...subPackages.flatMap((pkg) => pkg.pages.map((page) => `${pkg.root.replace(/\/$/, '')}/${page}`))];
 }, 600_000);
 
-test('app.json lists the tab pages, the buyer pages and the seller subpackage', () => {
+test('app.json lists the tab pages, the buyer pages and the seller and operator subpackages', () => {
   expect(app.pages).toEqual(
     expect.arrayContaining(['pages/index/index', 'pages/orders/index', 'pages/me/index', 'pages/shop/index', 'pages/product/index']),
   );
@@ -54,6 +54,11 @@ test('app.json lists the tab pages, the buyer pages and the seller subpackage', 
   for (const page of ['home', 'shop', 'products', 'editor', 'poster']) {
     expect(allPages).toContain(`subpackages/seller/pages/${page}/index`);
     expect(app.pages).not.toContain(`subpackages/seller/pages/${page}/index`);
+  }
+  // The platform's admin pages likewise: only operators ever download them.
+  for (const page of ['shops', 'review']) {
+    expect(allPages).toContain(`subpackages/operator/pages/${page}/index`);
+    expect(app.pages).not.toContain(`subpackages/operator/pages/${page}/index`);
   }
 });
 
@@ -135,7 +140,7 @@ describe("WeChat's compilers (miniprogram-compiler)", () => {
   });
 });
 
-test('the main package stays under 2 MB and seller code stays in its subpackage', () => {
+test('the main package stays under 2 MB and seller and operator code stays in their subpackages', () => {
   const files = filesUnder(DIST).map((file) => path.relative(DIST, file));
   const inSubpackage = (file: string) => subpackageRoots.some((root) => file.startsWith(`${root}/`));
   const size = (list: string[]) => list.reduce((sum, file) => sum + statSync(path.join(DIST, file)).size, 0);
@@ -144,6 +149,18 @@ test('the main package stays under 2 MB and seller code stays in its subpackage'
   console.log(`weapp main package: ${(mainBytes / 1024).toFixed(1)} KiB; subpackages: ${(subBytes / 1024).toFixed(1)} KiB`);
   expect(mainBytes).toBeLessThan(MAIN_PACKAGE_LIMIT);
   expect(files.filter(inSubpackage)).toEqual(
-    expect.arrayContaining(['home', 'shop', 'products', 'editor', 'poster'].map((page) => `subpackages/seller/pages/${page}/index.js`)),
+    expect.arrayContaining([
+      ...['home', 'shop', 'products', 'editor', 'poster'].map((page) => `subpackages/seller/pages/${page}/index.js`),
+      ...['shops', 'review'].map((page) => `subpackages/operator/pages/${page}/index.js`),
+    ]),
   );
+  // A subpackage may only require its own files and the main package's: shared seller pieces the
+  // operator pages use are copied into each subpackage (Taro's sub-common), never required across.
+  for (const root of subpackageRoots) {
+    const others = subpackageRoots.filter((other) => other !== root);
+    for (const file of files.filter((f) => f.startsWith(`${root}/`) && f.endsWith('.js'))) {
+      const code = readFileSync(path.join(DIST, file), 'utf8');
+      for (const other of others) expect(code).not.toMatch(new RegExp(`require\\([^)]*${other.split('/').pop()}/`));
+    }
+  }
 });

@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../../contract/errors';
 import type { ProductStatus, StockMode } from '../../../contract/products';
 import type { Category } from '../../../contract/shops';
 import type { WeightUnit } from '../utils/money-input';
+import type { ContentLabel } from '../../../contract/content-labels';
 
 /** Failures the client detects itself, with no server answer to carry a code. */
 export type ClientErrorCode = 'NETWORK' | 'TIMEOUT' | 'LOGIN_REQUIRED' | 'SIMULATOR_OFF' | 'UNKNOWN';
@@ -228,6 +229,14 @@ type UiKey =
   | 'editor.delete'
   | 'editor.deleteTitle'
   | 'editor.deleteConfirm'
+  | 'draft.restored'
+  | 'draft.stale'
+  | 'draft.keepMine'
+  | 'draft.discard'
+  | 'draft.discardNew'
+  | 'draft.discardTitle'
+  | 'draft.discardConfirm'
+  | 'draft.discardYes'
   | 'stock.title'
   | 'stock.hint'
   | 'stock.open'
@@ -248,7 +257,62 @@ type UiKey =
   | 'poster.saved'
   | 'poster.saveFailed'
   | 'poster.denied'
-  | 'poster.openSettings';
+  | 'poster.openSettings'
+  | 'me.operatorCentre'
+  | 'operator.shopsTitle'
+  | 'operator.reviewTitle'
+  | 'operator.loginHint'
+  | 'operator.goLogin'
+  | 'operator.notOperator'
+  | 'operator.notOperatorHint'
+  | 'operator.searchLabel'
+  | 'operator.searchPlaceholder'
+  | 'operator.search'
+  | 'operator.filter.all'
+  | 'operator.filter.active'
+  | 'operator.filter.suspended'
+  | 'operator.shopCount'
+  | 'operator.noShops'
+  | 'operator.noShopsHint'
+  | 'operator.suspendedBecause'
+  | 'operator.openReview'
+  | 'operator.reason'
+  | 'operator.suspendPlaceholder'
+  | 'operator.reasonRequired'
+  | 'operator.reasonTooLong'
+  | 'operator.suspend'
+  | 'operator.suspendTitle'
+  | 'operator.suspendConfirm'
+  | 'operator.suspendYes'
+  | 'operator.suspendDone'
+  | 'operator.unsuspend'
+  | 'operator.unsuspendTitle'
+  | 'operator.unsuspendConfirm'
+  | 'operator.unsuspendYes'
+  | 'operator.unsuspendDone'
+  | 'operator.close'
+  | 'operator.tab.flagged'
+  | 'operator.tab.cleared'
+  | 'operator.tab.taken_down'
+  | 'operator.empty.flagged'
+  | 'operator.empty.cleared'
+  | 'operator.empty.taken_down'
+  | 'operator.emptyHint'
+  | 'operator.shopName'
+  | 'operator.when'
+  | 'operator.why'
+  | 'review.found'
+  | 'operator.backToQueue'
+  | 'operator.photos'
+  | 'operator.noDescription'
+  | 'operator.clear'
+  | 'operator.clearDone'
+  | 'operator.takeDown'
+  | 'operator.takeDownPlaceholder'
+  | 'operator.takeDownYes'
+  | 'operator.takeDownTitle'
+  | 'operator.takeDownConfirm'
+  | 'operator.takeDownDone';
 
 /** Every code a failed call can end with: the server's (contract) or the client's own. */
 export type FailureCode = ErrorCode | ClientErrorCode;
@@ -261,7 +325,8 @@ type NamedKey =
   | `listing.empty.${ProductStatus}`
   | `unit.${WeightUnit}`
   | `editor.stockMode.${StockMode}`
-  | `editor.stockModeHint.${StockMode}`;
+  | `editor.stockModeHint.${StockMode}`
+  | `contentLabel.${ContentLabel}`;
 
 export type MessageKey = UiKey | NamedKey | `error.${FailureCode}`;
 export type Messages = Record<MessageKey, string>;

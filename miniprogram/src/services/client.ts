@@ -4,8 +4,10 @@ import { API_PREFIX, paths } from '../../../contract/paths';
 import type { UpdateMeRequest, UserView } from '../../../contract/users';
 import { createCatalog, type Catalog } from './catalog';
 import { ApiError, apiError, createHttp, type Http } from './http';
+import { createOperator, type Operator } from './operator';
 import { createSeller, type Seller } from './seller';
 import { clearSession, loadSession, loadSimIdentity, saveSession, saveSimIdentity } from './session';
+import { clearAllDrafts } from './form-drafts';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -25,8 +27,8 @@ export interface Account {
   logout(): Promise<void>;
 }
 
-/** Everything the app asks the server: the account, the public catalogue, the seller's tools. */
-export interface Client extends Account, Catalog, Seller {
+/** Everything the app asks the server: the account, the public catalogue, the seller's and operator's tools. */
+export interface Client extends Account, Catalog, Seller, Operator {
   clientConfig(): Promise<ClientConfig>;
   me(): Promise<UserView>;
 }
@@ -105,6 +107,7 @@ export function createClient(options: ClientOptions): Client {
   return {
     ...createCatalog(http),
     ...createSeller(http),
+    ...createOperator(http),
     clientConfig,
     me,
 
@@ -140,6 +143,8 @@ export function createClient(options: ClientOptions): Client {
       } finally {
         clearSession();
         saveSimIdentity(null);
+        // Unsaved forms hold a shop's phone number and address: they leave with the person.
+        clearAllDrafts();
       }
     },
   };

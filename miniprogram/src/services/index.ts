@@ -9,6 +9,7 @@ export { ApiError } from './http';
 export type { Account, Client } from './client';
 export type { Catalog } from './catalog';
 export type { Seller } from './seller';
+export type { Operator } from './operator';
 
 /** Product photos and logos: compressed, uploaded one per request, retried once on a dropped network. */
 export const uploadPhoto = createPhotoUpload({ uploadPhoto: client.uploadPhoto, compress: compressForUpload });

@@ -47,7 +47,15 @@ export function openSellerCentre(): void {
   openPage('sellerHome');
 }
 
-export type PageName = keyof typeof pages;
+/** Opens the platform's admin pages (operators only), in a subpackage of their own. */
+export function openOperatorCentre(): void {
+  openPage('operatorShops');
+}
+
+/** Every page screens may open, named once in the contract. */
+const appPages = pages;
+
+export type PageName = keyof typeof appPages;
 export type PageQuery = Record<string, string | undefined>;
 /** How screens move to another page; tests pass a jest.fn. */
 export type Navigate = (page: PageName, query?: PageQuery) => void;
@@ -57,7 +65,7 @@ export function pageUrl(page: PageName, query: PageQuery = {}): string {
   const parts = Object.entries(query)
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
-  return `/${pages[page]}${parts.length ? `?${parts.join('&')}` : ''}`;
+  return `/${appPages[page]}${parts.length ? `?${parts.join('&')}` : ''}`;
 }
 
 /** Goes to a page; when WeChat's ten-page stack is full, replaces the current page instead. */

@@ -42,7 +42,7 @@ export async function takeDown(services: Services, operator: UserDoc, productId:
   authorizeAction(productPolicy.moderate(operator), 'Only operators take products down');
   const updated = await services.models.Product.findOneAndUpdate(
     { _id: productId },
-    { $set: { status: 'off_shelf', review: { state: 'taken_down', reason, at: services.now() } }, $inc: { version: 1 } },
+    { $set: { status: 'off_shelf', review: { state: 'taken_down', reason, check: null, at: services.now() } }, $inc: { version: 1 } },
     { new: true },
   ).lean<ProductRecord>();
   if (!updated) throw notFound('Product');

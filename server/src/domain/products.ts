@@ -157,10 +157,10 @@ function readinessIssues(p: Pick<Product, 'photoIds' | 'stockMode' | 'bulkStockG
 
 /** The review state after a content check: `review` flags for operators; a pass clears old flags. */
 function reviewAfter(previous: Product['review'] | null, v: ContentVerdict, now: Date): Product['review'] {
-  if (v.suggest === 'review') return { state: 'flagged', reason: `WeChat content check: ${v.labelName}${v.keywords.length ? ` (${v.keywords.join(', ')})` : ''}`, at: now };
-  // An operator took it down once: back on sale, it goes past an operator again.
-  if (previous?.state === 'taken_down') return { state: 'flagged', reason: `Republished after take-down: ${previous.reason ?? ''}`.trim(), at: now };
-  return { state: 'none', reason: null, at: null };
+  if (v.suggest === 'review') return { state: 'flagged', reason: null, check: { label: v.labelName, keywords: v.keywords }, at: now };
+  // An operator took it down once: back on sale, it goes past an operator again, who sees why.
+  if (previous?.state === 'taken_down') return { state: 'flagged', reason: previous.reason, check: null, at: now };
+  return { state: 'none', reason: null, check: null, at: null };
 }
 
 async function checkedText(services: Services, user: UserDoc, text: ProductText): Promise<ContentVerdict> {

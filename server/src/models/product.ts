@@ -3,6 +3,7 @@
 // save; `version` changes with every edit by a person, so two editors cannot overwrite each other.
 import { Schema, Types, type Connection, type HydratedDocument, type Model } from 'mongoose';
 import { integer } from './fields';
+import type { ContentLabel } from '../../../contract/content-labels';
 import type { Category } from '../../../contract/shops';
 import type { ProductStatus, StockMode } from '../../../contract/products';
 
@@ -33,7 +34,8 @@ export interface Product {
   variants: Types.DocumentArray<Variant>;
   status: ProductStatus;
   version: number;
-  review: { state: 'none' | 'flagged' | 'cleared' | 'taken_down'; reason: string | null; at: Date | null };
+  /** `reason`: an operator's words; `check`: what WeChat's content check found, when it flagged the text. */
+  review: { state: 'none' | 'flagged' | 'cleared' | 'taken_down'; reason: string | null; check?: { label: ContentLabel; keywords: string[] } | null; at: Date | null };
   publishedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -77,10 +79,15 @@ export const productSchema = new Schema<Product>(
     version: integer({ required: true, default: 0, min: 0 }),
     review: {
       type: new Schema(
-        { state: { type: String, enum: ['none', 'flagged', 'cleared', 'taken_down'], default: 'none' }, reason: { type: String, default: null }, at: { type: Date, default: null } },
+        {
+          state: { type: String, enum: ['none', 'flagged', 'cleared', 'taken_down'], default: 'none' },
+          reason: { type: String, default: null },
+          check: { type: new Schema({ label: { type: String, required: true }, keywords: { type: [String], default: [] } }, { _id: false }), default: null },
+          at: { type: Date, default: null },
+        },
         { _id: false },
       ),
-      default: () => ({ state: 'none', reason: null, at: null }),
+      default: () => ({ state: 'none', reason: null, check: null, at: null }),
     },
     publishedAt: { type: Date, default: null },
   },

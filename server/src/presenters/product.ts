@@ -92,7 +92,12 @@ export function presentPublicProduct(p: ProductRecord, shop: ShopSummaryView, ph
   };
 }
 
-const reviewView = (p: ProductRecord) => ({ state: p.review.state, reason: p.review.reason ?? null, at: p.review.at ? p.review.at.toISOString() : null });
+const reviewView = (p: ProductRecord) => ({
+  state: p.review.state,
+  reason: p.review.reason ?? null,
+  check: p.review.check ? { label: p.review.check.label, keywords: p.review.check.keywords } : null,
+  at: p.review.at ? p.review.at.toISOString() : null,
+});
 
 export function presentProduct(p: ProductRecord, shop: ShopSummaryView, photos: Photos): ProductView {
   const pub = presentPublicProduct(p, shop, photos);

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import type { WeChatClient } from './client';
 import { WeChatApiError } from './http';
 import { wechatError } from './errors';
+import { contentLabelName, type ContentLabel } from '../../../contract/content-labels';
 
 export type ContentSuggest = 'pass' | 'review' | 'risky';
 
@@ -12,7 +13,7 @@ export interface ContentVerdict {
   suggest: ContentSuggest;
   /** WeChat's label: 100 normal, 10001 advertising, 20001 politics, 20002 porn, 20003 abuse, … */
   label: number;
-  labelName: string;
+  labelName: ContentLabel;
   keywords: string[];
   traceId: string | null;
 }
@@ -36,20 +37,7 @@ interface MsgSecCheckResponse {
   detail?: { strategy?: string; errcode?: number; suggest?: string; label?: number; prob?: number; keyword?: string; level?: number }[];
 }
 
-const LABEL_NAMES: Record<number, string> = {
-  100: 'normal',
-  10001: 'advertising',
-  20001: 'politics',
-  20002: 'pornography',
-  20003: 'abuse',
-  20006: 'illegal',
-  20008: 'fraud',
-  20012: 'vulgar',
-  20013: 'copyright',
-  21000: 'other',
-};
 
-export const contentLabelName = (label: number) => LABEL_NAMES[label] ?? 'other';
 
 // errcodes particular to msg_sec_check; the rest go through wechatError() like every API.
 const OPENID_INVALID = 40003;

@@ -25,6 +25,9 @@ export const taro = {
   setNavigationBarTitle: jest.fn(() => Promise.resolve()),
   getAppBaseInfo: jest.fn(() => ({ language: 'zh_CN' })),
   getSystemInfoSync: jest.fn(() => ({ language: 'zh_CN' })),
+  // The app going to the background; a test calls the registered listeners itself.
+  onAppHide: jest.fn(),
+  offAppHide: jest.fn(),
   // Like WeChat: a missing key reads as '' and values are stored as copies.
   getStorageSync: (key: string): unknown => {
     const stored = storage.get(key);
@@ -60,6 +63,8 @@ export function resetTaro(): void {
   routerParams = {};
   taro.getAppBaseInfo.mockReset().mockImplementation(() => ({ language: 'zh_CN' }));
   taro.getSystemInfoSync.mockReset().mockImplementation(() => ({ language: 'zh_CN' }));
+  taro.onAppHide.mockReset();
+  taro.offAppHide.mockReset();
 }
 
 type Hook = (options: Record<string, string>) => void;

@@ -1,4 +1,5 @@
-// The Me screen: who is logged in, their nickname and avatar, and logging in and out.
+// The Me screen: who is logged in, their nickname and avatar, logging in and out, and the ways
+// to the seller centre (everyone) and the platform admin (operators only).
 // It takes the account and platform abilities as props so tests can render it with fakes.
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Image, Input, Text, View } from '@tarojs/components';
@@ -20,6 +21,8 @@ export interface MeScreenProps {
   /** File picker fallback where there is no native chooser; null when cancelled. */
   pickImage: () => Promise<string | null>;
   openSellerCentre: () => void;
+  /** The platform's admin pages; the way there shows only to operators. */
+  openOperatorCentre: () => void;
 }
 
 type Phase = 'loading' | 'ready' | 'failed';
@@ -39,7 +42,7 @@ function valueOf(event: { detail: { value?: unknown } }): string {
   return typeof event.detail.value === 'string' ? event.detail.value : '';
 }
 
-export function MeScreen({ account, browserLogin, nativeAvatarPicker, pickImage, openSellerCentre }: MeScreenProps) {
+export function MeScreen({ account, browserLogin, nativeAvatarPicker, pickImage, openSellerCentre, openOperatorCentre }: MeScreenProps) {
   const [phase, setPhase] = useState<Phase>('loading');
   const [user, setUser] = useState<UserView | null>(null);
   const [nickname, setNickname] = useState('');
@@ -216,6 +219,9 @@ export function MeScreen({ account, browserLogin, nativeAvatarPicker, pickImage,
 
       {/* Shown to everyone: a buyer may be about to start selling. Only a tap downloads seller code. */}
       <Button className='big-button secondary' onClick={openSellerCentre}>{t('me.sellerCentre')}</Button>
+      {user.roles.includes('operator') && (
+        <Button className='big-button secondary' onClick={openOperatorCentre}>{t('me.operatorCentre')}</Button>
+      )}
       <Button className='big-button quiet' disabled={disabled} onClick={() => void act(async () => (await account.logout(), null))}>
         {t('me.logout')}
       </Button>

@@ -1,7 +1,7 @@
 // Me: the logged-in person, wired to the real client and this platform's pickers.
 import { usePageTitle } from '../../i18n/usePageTitle';
 import { client } from '../../services';
-import { hasNativeAvatarPicker, isBrowser, openSellerCentre, pickImageFile } from '../../services/platform';
+import { hasNativeAvatarPicker, isBrowser, openOperatorCentre, openSellerCentre, pickImageFile } from '../../services/platform';
 import { MeScreen } from './MeScreen';
 
 export default function MePage() {
@@ -13,6 +13,7 @@ export default function MePage() {
       nativeAvatarPicker={hasNativeAvatarPicker}
       pickImage={pickImageFile}
       openSellerCentre={openSellerCentre}
+      openOperatorCentre={openOperatorCentre}
     />
   );
 }

@@ -3,8 +3,9 @@
 // variant or in bulk, origin, dates and keeping, the description; save as a draft or publish.
 // Stock of saved variants changes only through "adjust stock", as deltas, so a save never undoes
 // a sale. A stale version gets "changed by someone else, reload"; field errors sit by their field.
+// Unsaved edits are kept on the phone (useFormDraft) and offered back when the editor opens again.
 import type { ContentRiskyDetails } from '../../../../../../contract/errors';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import type { ProductView, StockChangeRequest } from '../../../../../../contract/products';
 import type { ShopView } from '../../../../../../contract/shops';
@@ -13,6 +14,7 @@ import { unitPriceFen } from '../../../../../../contract/pricing';
 import { LoadFailed, Loading } from '../../../../components/LoadState';
 import { messageOf } from '../../../../hooks/usePagedList';
 import { t } from '../../../../i18n';
+import { clearDraft, draftKeys, loadDraft, type FormDraft } from '../../../../services/form-drafts';
 import { ApiError } from '../../../../services/http';
 import { mediaUrl, type Navigate } from '../../../../services/platform';
 import type { Seller } from '../../../../services/seller';
@@ -20,6 +22,7 @@ import type { UploadPhoto } from '../../../../services/upload';
 import { CATEGORIES } from '../../../../utils/categories';
 import { formatFen, formatGrams } from '../../../../utils/format';
 import { parseSignedCount, parseSignedKgToGrams, parseWeightToGrams, parseYuanToFen, WEIGHT_UNITS } from '../../../../utils/money-input';
+import { DraftNotice } from '../../components/DraftNotice';
 import { Field } from '../../components/Field';
 import type { FieldErrors } from '../../components/Field/errors';
 import { textOf } from '../../components/Field/events';
@@ -28,12 +31,15 @@ import { Outcome } from '../../components/Outcome';
 import { NoShop } from '../../components/SellerBlocks';
 import { useFormActions } from '../../hooks/useFormActions';
 import { RegionPicker, type LoadRegions } from '../../components/RegionPicker';
+import { sameFormState, useFormDraft } from '../../hooks/useFormDraft';
 import { usePhotoSlots } from '../../hooks/usePhotoSlots';
 import type { Confirm } from '../shop/ShopFormScreen';
 import {
   blankVariant, buildRequest, emptyForm, formFromProduct, needsStartingStock, rowKey, type DescriptionRow, type ProductForm, type VariantRow,
 } from './form';
+import { formFromDraft, isProductDraft, productDraftOf, type ProductDraft } from './draft';
 import './index.scss';
+import { contentVerdictText, flaggedText } from '../../../../utils/content-check';
 
 export type EditorSeller = Pick<
   Seller,
@@ -55,15 +61,13 @@ export interface EditorScreenProps {
   today?: string;
 }
 
-/** WeChat's content check's verdict, e.g. "色情（约炮）": its label and the words it caught. */
+/** WeChat's content check's verdict in plain words, e.g. "色情（约炮）": its label and the words it caught. */
 function reasonOf(error: unknown): string | null {
   if (!(error instanceof ApiError) || error.code !== 'CONTENT_RISKY' || !error.details || typeof error.details !== 'object') return null;
   // Typed by the contract, checked anyway: a proxy or an older server may answer differently.
   const details = error.details as Partial<Record<keyof ContentRiskyDetails, unknown>>;
-  const label = typeof details.labelName === 'string' && details.labelName !== '' ? details.labelName : undefined;
-  const keywords = Array.isArray(details.keywords) ? details.keywords.filter((word): word is string => typeof word === 'string' && word !== '') : [];
-  if (!label && keywords.length === 0) return null;
-  return keywords.length ? `${label ?? ''}（${keywords.join('、')}）` : (label ?? null);
+  const keywords = Array.isArray(details.keywords) ? details.keywords.filter((word): word is string => typeof word === 'string') : [];
+  return contentVerdictText(details.labelName, keywords);
 }
 
 function todayText(): string {
@@ -161,6 +165,18 @@ export function EditorScreen({ productId, seller, loadRegions, uploadPhoto, pick
   const [stockOpen, setStockOpen] = useState(false);
   const photos = usePhotoSlots(uploadPhoto);
   const { reset: resetPhotos } = photos;
+  // A draft brought back from the phone; `stale` while the product changed elsewhere since it
+  // began and the seller has not chosen to go on with it: saves then send the draft's version,
+  // so the server answers VERSION_CONFLICT rather than quietly losing the other change.
+  const [restored, setRestored] = useState<{ version: number | null; stale: boolean } | null>(null);
+
+  const draftKey = product ? draftKeys.product(product.id) : shop ? draftKeys.newProduct(shop.id) : null;
+  const uploaded = photos.slots.flatMap((slot) => (slot.state === 'done' && slot.photo ? [slot.photo] : []));
+  const draftNow = phase === 'ready' ? productDraftOf(form, uploaded) : null;
+  const draftSaved = useMemo(() => (product ? productDraftOf(formFromProduct(product), product.photos) : productDraftOf(emptyForm(), [])), [product]);
+  const basedOn = restored?.stale ? restored.version : (product?.version ?? null);
+  const drafts = useFormDraft(draftKey, draftNow, phase === 'ready' ? draftSaved : null, basedOn);
+  const { flush: flushDraft } = drafts;
 
   const fill = useCallback(
     (saved: ProductView) => {
@@ -172,24 +188,51 @@ export function EditorScreen({ productId, seller, loadRegions, uploadPhoto, pick
     [resetPhotos],
   );
 
+  /** Shows a draft kept on the phone instead of the saved state, when it holds something else. */
+  const restore = useCallback(
+    (key: string, draft: FormDraft<ProductDraft> | null, saved: ProductDraft, version: number | null) => {
+      setRestored(null);
+      if (!draft) return;
+      if (sameFormState(draft.data, saved)) {
+        clearDraft(key);
+        return;
+      }
+      setForm(formFromDraft(draft.data));
+      resetPhotos(draft.data.photos);
+      setFormVersion((n) => n + 1);
+      setRestored({ version: draft.version, stale: draft.version !== null && version !== null && draft.version !== version });
+    },
+    [resetPhotos],
+  );
+
   const load = useCallback(() => {
+    // Edits typed just before a reload (after a version conflict) are on the phone before the form is replaced.
+    flushDraft();
     setPhase('loading');
     clear();
     setErrors({});
     (async () => {
       if (productId) {
-        fill(await seller.listing(productId));
+        const saved = await seller.listing(productId);
+        const key = draftKeys.product(saved.id);
+        const draft = loadDraft(key, isProductDraft);
+        fill(saved);
+        restore(key, draft, productDraftOf(formFromProduct(saved), saved.photos), saved.version);
         setPhase('ready');
         return;
       }
       const mine = await seller.myShop();
       setShop(mine);
+      if (mine) {
+        const key = draftKeys.newProduct(mine.id);
+        restore(key, loadDraft(key, isProductDraft), productDraftOf(emptyForm(), []), null);
+      }
       setPhase(mine ? 'ready' : 'noShop');
     })().catch((error: unknown) => {
       setLoadError(messageOf(error));
       setPhase('failed');
     });
-  }, [productId, seller, fill, clear]);
+  }, [productId, seller, fill, clear, flushDraft, restore]);
 
   useEffect(() => load(), [load]);
 
@@ -218,10 +261,32 @@ export function EditorScreen({ productId, seller, loadRegions, uploadPhoto, pick
     }
     setErrors({});
     const saved = product
-      ? await seller.updateListing(product.id, { ...built.request, version: product.version })
+      ? await seller.updateListing(product.id, { ...built.request, version: basedOn ?? product.version })
       : await seller.createListing(shop?.id ?? '', { ...built.request, publish: false });
+    // Saved: the draft (kept under the new product's key until now) has done its job.
+    drafts.clear();
+    setRestored(null);
     fill(saved);
     return saved;
+  }
+
+  /** Back to the saved state (or an empty form), after asking: what is thrown away is not kept anywhere. */
+  async function discardDraft() {
+    const yes = await confirm(t('draft.discardTitle'), t('draft.discardConfirm'), t('draft.discardYes'), t('common.cancel'));
+    if (!yes) return;
+    drafts.clear();
+    setRestored(null);
+    clear();
+    setErrors({});
+    setForm(product ? formFromProduct(product) : emptyForm());
+    resetPhotos(product ? product.photos : []);
+    setFormVersion((n) => n + 1);
+  }
+
+  /** Go on with the draft over the newer saved product: the next save replaces it. */
+  function keepDraft() {
+    setRestored((shown) => (shown ? { ...shown, stale: false } : shown));
+    clear();
   }
 
   function saveDraft() {
@@ -243,7 +308,8 @@ export function EditorScreen({ productId, seller, loadRegions, uploadPhoto, pick
   function unpublish() {
     if (!product) return;
     void run(async () => {
-      fill(await seller.unpublishListing(product.id, product.version));
+      // Like a stock change: the seller's unsaved edits stay in the form (and on the phone).
+      setProduct(await seller.unpublishListing(product.id, product.version));
       say(t('editor.unpublished'));
     });
   }
@@ -254,6 +320,7 @@ export function EditorScreen({ productId, seller, loadRegions, uploadPhoto, pick
     if (!yes) return;
     void run(async () => {
       await seller.deleteListing(product.id);
+      drafts.clear();
       leave();
     });
   }
@@ -305,11 +372,13 @@ export function EditorScreen({ productId, seller, loadRegions, uploadPhoto, pick
 
   return (
     <View className='screen editor with-bottom-bar'>
+      {restored && <DraftNotice stale={restored.stale} unsaved={!product} onDiscard={() => void discardDraft()} onKeep={keepDraft} />}
       {product && (
         <View className='card row'>
           <Text className='grow'>{t('editor.status')}</Text>
           <Text className={`badge ${status === 'on_sale' ? '' : 'badge--muted'}`}>{t(`listing.status.${status}`)}</Text>
           {product.review.state === 'flagged' && <Text className='badge badge--warn'>{t('listing.flagged')}</Text>}
+          {product.review.state === 'flagged' && flaggedText(product.review.check) && <Text className='hint'>{flaggedText(product.review.check)}</Text>}
           {product.review.state === 'taken_down' && <Text className='badge badge--danger'>{t('listing.takenDown')}</Text>}
         </View>
       )}

@@ -28,14 +28,14 @@ export interface ListingsScreenProps {
 
 function ListingRow({ card, onOpen }: { card: ListingCard; onOpen: () => void }) {
   return (
-    <View className='card listing' role='link' aria-label={card.title} onClick={onOpen}>
+    <View className='card media-row listing' role='link' aria-label={card.title} onClick={onOpen}>
       {card.cover ? (
-        <Image className='listing__cover' src={mediaUrl(card.cover.thumbUrl)} mode='aspectFill' />
+        <Image className='media-row__cover' src={mediaUrl(card.cover.thumbUrl)} mode='aspectFill' />
       ) : (
-        <View className='listing__cover listing__cover--blank'>{t('listing.noPhoto')}</View>
+        <View className='media-row__cover media-row__cover--blank'>{t('listing.noPhoto')}</View>
       )}
-      <View className='listing__body'>
-        <Text className='listing__title'>{card.title}</Text>
+      <View className='media-row__body'>
+        <Text className='media-row__title'>{card.title}</Text>
         <Text className='price'>{t('price.from', { price: formatFen(card.priceFromFen) })}</Text>
         <View>
           {card.soldOut ? (

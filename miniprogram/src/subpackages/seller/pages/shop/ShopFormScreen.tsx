@@ -1,15 +1,21 @@
 // Open a shop, or edit it: name, intro, logo, phone and region (province → city → county); pause
-// and reopen it. Field errors show beside their field, in plain words.
-import { useCallback, useEffect, useState } from 'react';
+// and reopen it. Field errors show beside their field, in plain words. Unsaved edits are kept on
+// the phone (useFormDraft) and offered back when the form opens again.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import type { PhotoView } from '../../../../../../contract/photos';
 import type { RegionPath } from '../../../../../../contract/regions';
 import type { CreateShopRequest, ShopView } from '../../../../../../contract/shops';
 import { SHOP_INTRO_MAX, SHOP_NAME_MAX } from '../../../../../../contract/limits';
 import { LoadFailed, Loading } from '../../../../components/LoadState';
 import { messageOf } from '../../../../hooks/usePagedList';
 import { t } from '../../../../i18n';
+import { clearDraft, draftKeys, loadDraft, type FormDraft } from '../../../../services/form-drafts';
+import { sessionUserId } from '../../../../services/session';
 import type { Seller } from '../../../../services/seller';
 import type { UploadPhoto } from '../../../../services/upload';
+import { isPhotoView, isRecord, isRegionPath, isString } from '../../../../utils/shapes';
+import { DraftNotice } from '../../components/DraftNotice';
 import { Field } from '../../components/Field';
 import type { FieldErrors } from '../../components/Field/errors';
 import { Outcome } from '../../components/Outcome';
@@ -17,6 +23,7 @@ import { useFormActions } from '../../hooks/useFormActions';
 import { PhotoStrip } from '../../components/PhotoStrip';
 import { RegionPicker, type LoadRegions } from '../../components/RegionPicker';
 import { ShopStatusBadge } from '../../components/ShopStatusBadge';
+import { sameFormState, useFormDraft } from '../../hooks/useFormDraft';
 import { usePhotoSlots } from '../../hooks/usePhotoSlots';
 import { textOf } from '../../components/Field/events';
 import './index.scss';
@@ -35,6 +42,27 @@ export interface ShopFormScreenProps {
 
 type Phase = { phase: 'loading' } | { phase: 'failed'; message: string } | { phase: 'ready' };
 
+/** The form as kept on the phone while unsaved: only an uploaded logo, never one still uploading. */
+interface ShopDraft {
+  name: string;
+  intro: string;
+  phone: string;
+  region: RegionPath | null;
+  logo: PhotoView[];
+}
+
+function shopDraftOf(shop: ShopView | null): ShopDraft {
+  return { name: shop?.name ?? '', intro: shop?.intro ?? '', phone: shop?.phone ?? '', region: shop?.region ?? null, logo: shop?.logo ? [shop.logo] : [] };
+}
+
+function isShopDraft(value: unknown): value is ShopDraft {
+  return (
+    isRecord(value) && isString(value.name) && isString(value.intro) && isString(value.phone) &&
+    (value.region === null || isRegionPath(value.region)) &&
+    Array.isArray(value.logo) && value.logo.length <= 1 && value.logo.every(isPhotoView)
+  );
+}
+
 export function ShopFormScreen({ seller, loadRegions, uploadPhoto, pickImages, confirm, opened }: ShopFormScreenProps) {
   const [phase, setPhase] = useState<Phase>({ phase: 'loading' });
   const [shop, setShop] = useState<ShopView | null>(null);
@@ -47,31 +75,81 @@ export function ShopFormScreen({ seller, loadRegions, uploadPhoto, pickImages, c
   const { busy, run, say, clear } = actions;
   const logo = usePhotoSlots(uploadPhoto);
   const { reset: resetLogo } = logo;
+  // Remounts the region picker when a restored or discarded draft brings another region.
+  const [regionVersion, setRegionVersion] = useState(0);
+  // See the product editor: `stale` while the shop changed elsewhere since the draft began.
+  const [restored, setRestored] = useState<{ version: number | null; stale: boolean } | null>(null);
 
-  const show = useCallback(
-    (loaded: ShopView | null) => {
-      setShop(loaded);
-      setName(loaded?.name ?? '');
-      setIntro(loaded?.intro ?? '');
-      setPhone(loaded?.phone ?? '');
-      setRegion(loaded?.region ?? null);
-      resetLogo(loaded?.logo ? [loaded.logo] : []);
+  const newShopKey = useMemo(() => draftKeys.newShop(sessionUserId()), []);
+  const draftKey = shop ? draftKeys.shop(shop.id) : newShopKey;
+  const ready = phase.phase === 'ready';
+  const uploadedLogo = logo.slots.flatMap((slot) => (slot.state === 'done' && slot.photo ? [slot.photo] : []));
+  const draftNow: ShopDraft | null = ready ? { name, intro, phone, region, logo: uploadedLogo } : null;
+  const draftSaved = useMemo(() => shopDraftOf(shop), [shop]);
+  const basedOn = restored?.stale ? restored.version : (shop?.version ?? null);
+  const drafts = useFormDraft(draftKey, draftNow, ready ? draftSaved : null, basedOn);
+  const { flush: flushDraft } = drafts;
+
+  const fillFields = useCallback(
+    (data: ShopDraft) => {
+      setName(data.name);
+      setIntro(data.intro);
+      setPhone(data.phone);
+      setRegion(data.region);
+      resetLogo(data.logo);
     },
     [resetLogo],
   );
 
+  /** Fields from a draft or the saved shop, replacing what the region picker shows too. */
+  const fillFrom = useCallback(
+    (data: ShopDraft) => {
+      fillFields(data);
+      setRegionVersion((n) => n + 1);
+    },
+    [fillFields],
+  );
+
+  const show = useCallback(
+    (loaded: ShopView | null) => {
+      setShop(loaded);
+      fillFields(shopDraftOf(loaded));
+    },
+    [fillFields],
+  );
+
+  /** Shows a draft kept on the phone instead of the saved shop, when it holds something else. */
+  const restore = useCallback(
+    (key: string, draft: FormDraft<ShopDraft> | null, loaded: ShopView | null) => {
+      setRestored(null);
+      if (!draft) return;
+      if (sameFormState(draft.data, shopDraftOf(loaded))) {
+        clearDraft(key);
+        return;
+      }
+      fillFrom(draft.data);
+      const version = loaded?.version ?? null;
+      setRestored({ version: draft.version, stale: draft.version !== null && version !== null && draft.version !== version });
+    },
+    [fillFrom],
+  );
+
   const load = useCallback(() => {
+    flushDraft();
     setPhase({ phase: 'loading' });
     clear();
     setErrors({});
     seller.myShop().then(
       (loaded) => {
+        const key = loaded ? draftKeys.shop(loaded.id) : newShopKey;
+        const draft = loadDraft(key, isShopDraft);
         show(loaded);
+        restore(key, draft, loaded);
         setPhase({ phase: 'ready' });
       },
       (error: unknown) => setPhase({ phase: 'failed', message: messageOf(error) }),
     );
-  }, [seller, show, clear]);
+  }, [seller, show, clear, flushDraft, restore, newShopKey]);
 
   useEffect(() => load(), [load]);
 
@@ -103,11 +181,15 @@ export function ShopFormScreen({ seller, loadRegions, uploadPhoto, pickImages, c
     };
     void run(async () => {
       if (shop) {
-        const saved = await seller.updateShop(shop.id, { ...fields, version: shop.version });
+        const saved = await seller.updateShop(shop.id, { ...fields, version: basedOn ?? shop.version });
+        drafts.clear();
+        setRestored(null);
         show(saved);
         say(t('shopForm.saved'));
       } else {
         const created = await seller.openShop(fields);
+        drafts.clear();
+        setRestored(null);
         show(created);
         say(t('shopForm.opened'));
         opened(created);
@@ -132,6 +214,21 @@ export function ShopFormScreen({ seller, loadRegions, uploadPhoto, pickImages, c
     });
   }
 
+  async function discardDraft() {
+    const yes = await confirm(t('draft.discardTitle'), t('draft.discardConfirm'), t('draft.discardYes'), t('common.cancel'));
+    if (!yes) return;
+    drafts.clear();
+    setRestored(null);
+    clear();
+    setErrors({});
+    fillFrom(shopDraftOf(shop));
+  }
+
+  function keepDraft() {
+    setRestored((shown) => (shown ? { ...shown, stale: false } : shown));
+    clear();
+  }
+
   async function addLogo() {
     const paths = await pickImages(1);
     if (paths.length) {
@@ -146,6 +243,7 @@ export function ShopFormScreen({ seller, loadRegions, uploadPhoto, pickImages, c
   const disabled = busy ? true : undefined;
   return (
     <View className='screen shop-form with-bottom-bar'>
+      {restored && <DraftNotice stale={restored.stale} unsaved={!shop} onDiscard={() => void discardDraft()} onKeep={keepDraft} />}
       {shop && (
         <View className='card row'>
           <Text className='grow'>{t('shopForm.status')}</Text>
@@ -190,7 +288,7 @@ export function ShopFormScreen({ seller, loadRegions, uploadPhoto, pickImages, c
           />
         </Field>
         <Field label={t('shopForm.region')} error={errors.regionCode}>
-          <RegionPicker loadRegions={loadRegions} value={region} onChange={setRegion} bad={!!errors.regionCode} />
+          <RegionPicker key={regionVersion} loadRegions={loadRegions} value={region} onChange={setRegion} bad={!!errors.regionCode} />
         </Field>
       </View>
 

@@ -1,0 +1,216 @@
+// Operators' shops: every shop, searched by name and filtered (all / active / suspended), with
+// its region, status and the platform's reason when suspended. Tapping a shop opens a sheet at
+// the bottom to suspend it (a reason is required) or lift the suspension, each after a yes/no.
+import { useCallback, useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import type { AdminShopPage, ShopView } from '../../../../../../contract/shops';
+import { EmptyState } from '../../../../components/EmptyState';
+import { ListFooter, LoadFailed, Loading } from '../../../../components/LoadState';
+import { useOnChange } from '../../../../hooks/useOnChange';
+import { usePagedList } from '../../../../hooks/usePagedList';
+import { t } from '../../../../i18n';
+import type { Operator } from '../../../../services/operator';
+import type { Navigate, confirmAction } from '../../../../services/platform';
+import { formatRegion } from '../../../../utils/region';
+import { textOf } from '../../../seller/components/Field/events';
+import { Outcome } from '../../../seller/components/Outcome';
+import { ShopStatusBadge } from '../../../seller/components/ShopStatusBadge';
+import { useFormActions } from '../../../seller/hooks/useFormActions';
+import { AccessProblem, accessOf, type Access } from '../../components/AccessProblem';
+import { ReasonField, reasonProblem } from '../../components/ReasonField';
+import { formatWhen } from '../../utils/when';
+import './index.scss';
+
+export type Filter = 'all' | 'active' | 'suspended';
+const FILTERS: Filter[] = ['all', 'active', 'suspended'];
+const SUSPENDED: Record<Filter, boolean | undefined> = { all: undefined, active: false, suspended: true };
+
+export interface OperatorShopsScreenProps {
+  operator: Pick<Operator, 'adminShops' | 'suspendShop' | 'unsuspendShop'>;
+  go: Navigate;
+  openLogin: () => void;
+  confirm: typeof confirmAction;
+  reachedBottom?: number;
+  /** Grows each time the page shows again (back from the review queue). */
+  shown?: number;
+}
+
+function ShopRow({ shop, onOpen }: { shop: ShopView; onOpen: () => void }) {
+  return (
+    <View className='card admin-shop' role='button' aria-label={shop.name} onClick={onOpen}>
+      <View className='row'>
+        <Text className='admin-shop__name grow'>{shop.name}</Text>
+        <ShopStatusBadge shop={shop} />
+      </View>
+      <Text className='hint'>{formatRegion(shop.region)}</Text>
+      {shop.suspended && (
+        <View className='admin-shop__reason'>
+          {t('operator.suspendedBecause', { at: formatWhen(shop.suspended.at), reason: shop.suspended.reason })}
+        </View>
+      )}
+    </View>
+  );
+}
+
+export function OperatorShopsScreen({ operator, go, openLogin, confirm, reachedBottom = 0, shown = 0 }: OperatorShopsScreenProps) {
+  const [draft, setDraft] = useState('');
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<Filter>('all');
+  const [access, setAccess] = useState<Access>('ok');
+  // Shops changed here, shown as changed without reloading the list under the operator's thumb.
+  const [changed, setChanged] = useState<Record<string, ShopView>>({});
+  const [selected, setSelected] = useState<ShopView | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const actions = useFormActions(() => undefined);
+  const { busy, run, say, clear } = actions;
+
+  const fetchPage = useCallback(
+    (page: number) =>
+      operator.adminShops({ q: query || undefined, suspended: SUSPENDED[filter], page, pageSize: 20 }).then(
+        (result) => {
+          setAccess('ok');
+          // A fresh first page shows the server's truth; later pages keep what was changed here.
+          if (page === 1) setChanged({});
+          return result;
+        },
+        (failure: unknown) => {
+          setAccess(accessOf(failure));
+          throw failure;
+        },
+      ),
+    [operator, query, filter],
+  );
+  const list = usePagedList<ShopView, AdminShopPage>(fetchPage);
+  useOnChange(reachedBottom, list.loadMore);
+  useOnChange(shown, list.reload);
+
+  function search() {
+    setSelected(null);
+    setQuery(draft.trim());
+  }
+
+  function open(shop: ShopView) {
+    clear();
+    setSelected(shop);
+    setReason('');
+    setReasonError(null);
+  }
+
+  function changedTo(shop: ShopView, notice: string) {
+    setChanged((shown) => ({ ...shown, [shop.id]: shop }));
+    setSelected(null);
+    say(notice);
+  }
+
+  async function suspend(shop: ShopView) {
+    const problem = reasonProblem(reason);
+    setReasonError(problem);
+    if (problem) return;
+    const yes = await confirm(t('operator.suspendTitle', { name: shop.name }), t('operator.suspendConfirm'), t('operator.suspendYes'), t('common.cancel'));
+    if (!yes) return;
+    await run(async () => {
+      const done = await operator.suspendShop(shop.id, reason.trim());
+      changedTo(done, t('operator.suspendDone', { name: done.name }));
+    });
+  }
+
+  async function unsuspend(shop: ShopView) {
+    const yes = await confirm(t('operator.unsuspendTitle', { name: shop.name }), t('operator.unsuspendConfirm'), t('operator.unsuspendYes'), t('common.cancel'));
+    if (!yes) return;
+    await run(async () => {
+      const done = await operator.unsuspendShop(shop.id);
+      changedTo(done, t('operator.unsuspendDone', { name: done.name }));
+    });
+  }
+
+  if (access !== 'ok') return <AccessProblem access={access} openLogin={openLogin} />;
+
+  const disabled = busy ? true : undefined;
+  const shops = list.items.map((shop) => changed[shop.id] ?? shop);
+  return (
+    <View className='screen admin-shops with-bottom-bar'>
+      <View className='tabs' role='tablist'>
+        {FILTERS.map((tab) => (
+          <View
+            key={tab}
+            className={`tabs__tab ${tab === filter ? 'tabs__tab--on' : ''}`}
+            role='tab'
+            aria-selected={tab === filter}
+            onClick={() => {
+              setSelected(null);
+              setFilter(tab);
+            }}
+          >
+            {t(`operator.filter.${tab}`)}
+          </View>
+        ))}
+      </View>
+
+      <View className='row admin-shops__search'>
+        <Input
+          className='input grow admin-shops__search-input'
+          value={draft}
+          placeholder={t('operator.searchPlaceholder')}
+          aria-label={t('operator.searchLabel')}
+          confirmType='search'
+          onInput={(event) => setDraft(textOf(event))}
+          onConfirm={search}
+        />
+        <Button className='small-button admin-shops__search-button' onClick={search}>{t('operator.search')}</Button>
+      </View>
+
+      {list.phase === 'loading' && <Loading />}
+      {list.phase === 'failed' && <LoadFailed message={list.error ?? ''} onRetry={list.reload} />}
+      {list.phase === 'ready' && (
+        <>
+          {shops.length === 0 ? (
+            <EmptyState mark='店' title={t('operator.noShops')} hint={t('operator.noShopsHint')} />
+          ) : (
+            <View className='hint admin-shops__count'>{t('operator.shopCount', { count: list.first?.total ?? shops.length })}</View>
+          )}
+          {shops.map((shop) => <ShopRow key={shop.id} shop={shop} onOpen={() => open(shop)} />)}
+          {shops.length > 0 && <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={list.loadMore} />}
+        </>
+      )}
+
+      <View className='bottom-bar'>
+        <Outcome actions={actions} onReload={list.reload} />
+        <View className='bottom-bar__main'>
+          {selected ? (
+            <View className='admin-sheet' role='dialog' aria-label={selected.name}>
+              <View className='row'>
+                <Text className='admin-sheet__title grow'>{selected.name}</Text>
+                <ShopStatusBadge shop={selected} />
+              </View>
+              {selected.suspended ? (
+                <>
+                  <View className='message notice'>
+                    {t('operator.suspendedBecause', { at: formatWhen(selected.suspended.at), reason: selected.suspended.reason })}
+                  </View>
+                  <Button className='big-button' disabled={disabled} onClick={() => void unsuspend(selected)}>{t('operator.unsuspend')}</Button>
+                </>
+              ) : (
+                <>
+                  <ReasonField
+                    value={reason}
+                    onChange={(value) => {
+                      setReason(value);
+                      setReasonError(null);
+                    }}
+                    error={reasonError}
+                    placeholder={t('operator.suspendPlaceholder')}
+                  />
+                  <Button className='big-button danger' disabled={disabled} onClick={() => void suspend(selected)}>{t('operator.suspend')}</Button>
+                </>
+              )}
+              <Button className='big-button quiet admin-sheet__close' onClick={() => setSelected(null)}>{t('operator.close')}</Button>
+            </View>
+          ) : (
+            <Button className='big-button secondary' onClick={() => go('operatorReview')}>{t('operator.openReview')}</Button>
+          )}
+        </View>
+      </View>
+    </View>
+  );
+}
