@@ -12,6 +12,7 @@ import type { AppContext, AppState } from './context';
 import { validate } from './validate';
 import { requireAuth } from './auth';
 import { idempotent, IDEMPOTENCY_HEADER } from './idempotency';
+import { rateLimiter, type RateLimit } from './rate-limit';
 import type { Services } from '../services';
 import type { UserDoc } from '../models/user';
 
@@ -41,6 +42,8 @@ export interface RouteSpec<B extends ZodTypeAny | undefined, Q extends ZodTypeAn
    * second action (creating, adding stock: anything a retry must not do twice). Logged-in routes.
    */
   idempotent?: true;
+  /** A per-person cap for endpoints that cost real work or WeChat quota (see rate-limit.ts). */
+  rateLimit?: RateLimit;
   /** For raw routes that answer a file: its media type, e.g. `image/png`, for OpenAPI. */
   rawContentType?: string;
   handler: (input: {
@@ -81,9 +84,11 @@ export const singleFileUpload = (field = 'file'): RouteConfig['request'] => ({
 const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 export function mountRoutes(router: Router<AppState>, registry: OpenAPIRegistry, services: Services, prefix: string, routes: AnyRoute[]): void {
+  const limit = rateLimiter(services.now);
   for (const spec of routes) {
     const chain = [
       ...(spec.access === 'public' ? [] : [requireAuth(services, spec.access)]),
+      ...(spec.rateLimit ? [limit(spec.rateLimit)] : []),
       validate({ body: spec.body, query: spec.query, params: spec.params }),
       ...(spec.idempotent && spec.access !== 'public' ? [idempotent(services)] : []),
       async (ctx: AppContext) => {
@@ -126,6 +131,7 @@ export function mountRoutes(router: Router<AppState>, registry: OpenAPIRegistry,
             : { description: 'No content' },
         400: errors,
         ...(spec.access === 'public' ? {} : { 401: errors, 403: errors }),
+        ...(spec.rateLimit ? { 429: errors } : {}),
       },
     });
   }

@@ -40,6 +40,7 @@ export const listingRoutes = (services: Services): AnyRoute[] => {
     defineRoute({
       method: 'post',
       path: paths.shopListings,
+      rateLimit: { name: 'create-listing', perMinute: 30 },
       idempotent: true,
       summary: 'Create a product (owner): a draft, or on sale at once with `publish: true`',
       tags: ['listings'],
@@ -69,6 +70,7 @@ export const listingRoutes = (services: Services): AnyRoute[] => {
     defineRoute({
       method: 'patch',
       path: paths.listing,
+      rateLimit: { name: 'edit-listing', perMinute: 60 },
       summary: 'Edit a product (owner); `variants` replaces the list; a stale version is VERSION_CONFLICT',
       tags: ['listings'],
       access: 'user',
@@ -90,6 +92,7 @@ export const listingRoutes = (services: Services): AnyRoute[] => {
     defineRoute({
       method: 'post',
       path: paths.listingPublish,
+      rateLimit: { name: 'publish', perMinute: 20 },
       summary: "Put on sale (owner) after WeChat's content check: risky text is refused (CONTENT_RISKY)",
       tags: ['listings'],
       access: 'user',

@@ -30,6 +30,7 @@ export const meRoutes = (services: Services): AnyRoute[] => [
   defineRoute({
     method: 'post',
     path: paths.meAvatar,
+    rateLimit: { name: 'avatar', perMinute: 10 },
     summary: 'Upload a new avatar (multipart field `file`: JPEG, PNG or WebP)',
     tags: ['me'],
     access: 'user',

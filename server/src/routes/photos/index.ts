@@ -11,6 +11,7 @@ export const photoRoutes = (services: Services): AnyRoute[] => [
   defineRoute({
     method: 'post',
     path: paths.photos,
+    rateLimit: { name: 'photos', perMinute: 60 },
     summary: 'Upload a photo (multipart field `file`: JPEG, PNG or WebP); stored without metadata in three sizes',
     tags: ['photos'],
     access: 'user',

@@ -16,6 +16,7 @@ export const shareRoutes = (services: Services): AnyRoute[] => [
   defineRoute({
     method: 'get',
     path: paths.listingPoster,
+    rateLimit: { name: 'poster', perMinute: 20 },
     summary: 'A PNG poster of an on-sale listing with a mini-program code that opens it (owner or operator)',
     tags: ['share'],
     // Sellers and operators (who need not be sellers); posterSubject() decides which listing.
