@@ -76,7 +76,7 @@ it("draws the owner's poster: size, photo, and a code whose scene opens the prod
   expect(ms).toBeLessThan(5000);
 });
 
-it('is cheap to fetch again (ETag), and changes when the product does', async () => {
+it('is cheap to fetch again (ETag), and changes when the product does without asking WeChat for a new code', async () => {
   const first = await getPoster(owner);
   const again = await h.api.get(posterUrl(String(product._id))).set(owner.auth).set('If-None-Match', first.headers.etag);
   expect(again.status).toBe(304);
@@ -85,8 +85,13 @@ it('is cheap to fetch again (ETag), and changes when the product does', async ()
   const changed = await h.api.get(posterUrl(String(product._id))).set(owner.auth).set('If-None-Match', first.headers.etag).buffer(true);
   expect(changed.status).toBe(200);
   expect(changed.headers.etag).not.toBe(first.headers.etag);
-  expect(h.simulator.state.wxacodes.issued).toBe(codesBefore + 1);
-  // Same sharer, same product: the same scene as before.
+  // Same sharer, same product: the same scene, and its code comes from storage, not WeChat.
+  expect(h.simulator.state.wxacodes.issued).toBe(codesBefore);
+  // WeChat busy right now: a poster for a scene it already drew still renders.
+  h.simulator.state.wxacodes.failNext = 45009;
+  await h.boot.services.models.Product.updateOne({ _id: product._id }, { $set: { title: '沁州黄小米 新米上市' }, $inc: { version: 1 } });
+  expect((await h.api.get(posterUrl(String(product._id))).set(owner.auth)).status).toBe(200);
+  h.simulator.state.wxacodes.failNext = null;
   expect(parseSimulatedWxaCode((await readQr(changed.body as Buffer))!)!.scene).toBe(parseSimulatedWxaCode((await readQr(first.body as Buffer))!)!.scene);
 });
 

@@ -15,8 +15,7 @@ import type { UserDoc } from '../models/user';
 import type { ProductDoc } from '../models/product';
 import type { ShopDoc } from '../models/shop';
 import { AppError, notFound } from '../errors';
-import { getUnlimitedWxaCode } from '../wechat/wxacode';
-import { sceneFor } from './share';
+import { codeFor, readFile, sceneFor } from './share';
 import { regionPath } from './regions';
 import { escapeXml, textWidth, wrapText } from './text-layout';
 import { bundledFonts, FONT_FAMILY } from './fonts';
@@ -127,13 +126,6 @@ export function posterEtag({ product, shop }: PosterSubject, sharerId: Types.Obj
   return `"poster-${createHash('sha256').update(parts.join('|')).digest('base64url').slice(0, 27)}"`;
 }
 
-async function readFile(services: Services, id: string): Promise<Buffer | null> {
-  if (!(await services.files.stat(id))) return null;
-  const chunks: Buffer[] = [];
-  for await (const chunk of services.files.open(id)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 /** The poster PNG, with a code whose scene records `sharer` as the person who shared it. */
 export async function makePoster(services: Services, { product, shop }: PosterSubject, sharer: UserDoc): Promise<Buffer> {
   const cheapest = [...product.variants].sort((a, b) => a.priceFen - b.priceFen)[0];
@@ -141,8 +133,8 @@ export async function makePoster(services: Services, { product, shop }: PosterSu
   const cover = product.photoIds[0] ? await services.models.Photo.findById(product.photoIds[0]).lean() : null;
   const scene = await sceneFor(services, { shopId: shop._id, productId: product._id, sharerId: sharer._id });
   const [photo, code] = await Promise.all([
-    cover ? readFile(services, cover.largeFileId) : Promise.resolve(null),
-    getUnlimitedWxaCode(services.wechat, { scene, page: pages.product }),
+    cover && (await services.files.stat(cover.largeFileId)) ? readFile(services, cover.largeFileId) : Promise.resolve(null),
+    codeFor(services, scene, pages.product),
   ]);
   const origin = product.origin ? regionPath(product.origin.regionCode) : null;
   return renderPoster({
@@ -153,6 +145,6 @@ export async function makePoster(services: Services, { product, shop }: PosterSu
     shopName: shop.name,
     origin: origin ? `${origin.province.name}${origin.city.name === origin.province.name ? '' : origin.city.name}${origin.county.name} ${product.origin?.village ?? ''}`.trim() : null,
     photo,
-    code: code.bytes,
+    code,
   });
 }

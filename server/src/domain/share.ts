@@ -7,6 +7,7 @@ import type { SceneView } from '../../../contract/products';
 import type { Services } from '../services';
 import { notFound } from '../errors';
 import { isDuplicateKey } from '../db/errors';
+import { getUnlimitedWxaCode } from '../wechat/wxacode';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const SCENE_ID_LENGTH = 10;
@@ -60,4 +61,24 @@ export async function resolveScene(services: Services, scene: string): Promise<S
     productId: doc.productId ? String(doc.productId) : null,
     sharerId: doc.sharerId ? String(doc.sharerId) : null,
   };
+}
+
+/**
+ * The mini-program code that opens `page` with this scene: drawn by WeChat once, then kept as a
+ * file, because a scene's code never changes while WeChat's quota and availability do.
+ */
+export async function codeFor(services: Services, scene: string, page: string): Promise<Buffer> {
+  const { ShareScene } = services.models;
+  const known = await ShareScene.findById(scene, { codeFileId: 1 }).lean();
+  if (known?.codeFileId && (await services.files.stat(known.codeFileId))) return readFile(services, known.codeFileId);
+  const code = await getUnlimitedWxaCode(services.wechat, { scene, page });
+  const stored = await services.files.put(code.bytes, code.contentType);
+  await ShareScene.updateOne({ _id: scene }, { $set: { codeFileId: stored.id } });
+  return code.bytes;
+}
+
+export async function readFile(services: Services, id: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of services.files.open(id)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

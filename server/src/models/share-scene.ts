@@ -7,6 +7,8 @@ export interface ShareScene {
   shopId: Types.ObjectId;
   productId: Types.ObjectId | null;
   sharerId: Types.ObjectId | null;
+  /** The mini-program code WeChat drew for this scene, kept so later posters need no new one. */
+  codeFileId: string | null;
   createdAt: Date;
 }
 
@@ -19,6 +21,7 @@ export const shareSceneSchema = new Schema<ShareScene>(
     shopId: { type: Schema.Types.ObjectId, required: true },
     productId: { type: Schema.Types.ObjectId, default: null },
     sharerId: { type: Schema.Types.ObjectId, default: null },
+    codeFileId: { type: String, default: null },
   },
   { timestamps: { createdAt: true, updatedAt: false }, strict: 'throw' },
 );
