@@ -1,5 +1,7 @@
 // Loading and failure blocks every screen shares: plain words, and a big retry button on failure.
+import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
+import type { PagedList } from '../../hooks/usePagedList';
 import { t } from '../../i18n';
 
 export function Loading() {
@@ -35,4 +37,26 @@ export function ListFooter({ hasMore, loadingMore, error, onMore, endText }: {
     );
   }
   return endText ? <View className='hint list-end'>{endText}</View> : null;
+}
+
+/**
+ * A paged list's body: loading, the first page failed (with retry), `empty` when nothing is
+ * shown, else `children` (the items) and the footer. `shown` is how many items the screen shows.
+ */
+export function PagedListBody({ list, shown, empty, endText, children }: {
+  list: Pick<PagedList<unknown, never>, 'phase' | 'error' | 'hasMore' | 'loadingMore' | 'loadMore' | 'reload'>;
+  shown: number;
+  empty: ReactNode;
+  endText?: string;
+  children: ReactNode;
+}) {
+  if (list.phase === 'loading') return <Loading />;
+  if (list.phase === 'failed') return <LoadFailed message={list.error ?? ''} onRetry={list.reload} />;
+  if (shown === 0) return <>{empty}</>;
+  return (
+    <>
+      {children}
+      <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={list.loadMore} endText={endText} />
+    </>
+  );
 }

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { PublicShopView } from '../../../../contract/shops';
 import { EmptyState } from '../../components/EmptyState';
-import { ListFooter, LoadFailed, Loading } from '../../components/LoadState';
+import { PagedListBody } from '../../components/LoadState';
 import { ShopLogo } from '../../components/ShopLogo';
 import { useOnChange } from '../../hooks/useOnChange';
 import { usePagedList } from '../../hooks/usePagedList';
@@ -48,20 +48,12 @@ export function HomeScreen({ catalog, go, reachedBottom = 0 }: HomeScreenProps) 
         <Text className='home__name'>{t('app.name')}</Text>
         <Text className='home__subtitle'>{t('home.subtitle')}</Text>
       </View>
-      {list.phase === 'loading' && <Loading />}
-      {list.phase === 'failed' && <LoadFailed message={list.error ?? ''} onRetry={list.reload} />}
-      {list.phase === 'ready' && list.items.length === 0 && (
-        <EmptyState mark='米' title={t('home.emptyTitle')} hint={t('home.emptyHint')} />
-      )}
-      {list.phase === 'ready' && list.items.length > 0 && (
-        <>
-          <View className='section-title'>{t('home.shops')}</View>
-          {list.items.map((shop) => (
-            <ShopCard key={shop.id} shop={shop} onOpen={() => go('shop', { id: shop.id })} />
-          ))}
-          <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={loadMore} />
-        </>
-      )}
+      <PagedListBody list={list} shown={list.items.length} empty={<EmptyState mark='米' title={t('home.emptyTitle')} hint={t('home.emptyHint')} />}>
+        <View className='section-title'>{t('home.shops')}</View>
+        {list.items.map((shop) => (
+          <ShopCard key={shop.id} shop={shop} onOpen={() => go('shop', { id: shop.id })} />
+        ))}
+      </PagedListBody>
     </View>
   );
 }

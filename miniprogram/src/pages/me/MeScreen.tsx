@@ -6,9 +6,10 @@ import { Button, Image, Input, Text, View } from '@tarojs/components';
 import type { SimIdentity } from '../../../../contract/auth';
 import type { UserView } from '../../../../contract/users';
 import { NICKNAME_MAX } from '../../../../contract/limits';
-import { errorMessage, t } from '../../i18n';
+import { textOf } from '../../components/Field/events';
+import { messageOf } from '../../hooks/usePagedList';
+import { t } from '../../i18n';
 import type { Account } from '../../services/client';
-import { ApiError } from '../../services/http';
 import { mediaUrl } from '../../services/platform';
 import './index.scss';
 
@@ -33,14 +34,6 @@ const LOGIN_CHOICES: { identity: SimIdentity; label: 'me.loginAsSeller' | 'me.lo
   { identity: 'new', label: 'me.loginAsNew' },
 ];
 
-function messageOf(error: unknown): string {
-  return error instanceof ApiError ? error.message : errorMessage('UNKNOWN');
-}
-
-/** WeChat's nickname input reports its value in `detail.value` on input, blur and confirm. */
-function valueOf(event: { detail: { value?: unknown } }): string {
-  return typeof event.detail.value === 'string' ? event.detail.value : '';
-}
 
 export function MeScreen({ account, browserLogin, nativeAvatarPicker, pickImage, openSellerCentre, openOperatorCentre }: MeScreenProps) {
   const [phase, setPhase] = useState<Phase>('loading');
@@ -205,8 +198,8 @@ export function MeScreen({ account, browserLogin, nativeAvatarPicker, pickImage,
           value={nickname}
           placeholder={t('me.nicknamePlaceholder')}
           aria-label={t('me.nickname')}
-          onInput={(event) => setNickname(valueOf(event))}
-          onBlur={(event) => setNickname(valueOf(event))}
+          onInput={(event) => setNickname(textOf(event))}
+          onBlur={(event) => setNickname(textOf(event))}
           onConfirm={saveNickname}
         />
         <Button className='big-button' disabled={disabled} onClick={saveNickname}>{t('me.saveNickname')}</Button>

@@ -5,7 +5,7 @@ import { Image, Text, View } from '@tarojs/components';
 import type { Category, PublicShopView } from '../../../../contract/shops';
 import type { ProductCard } from '../../../../contract/products';
 import { EmptyState } from '../../components/EmptyState';
-import { ListFooter, LoadFailed, Loading } from '../../components/LoadState';
+import { LoadFailed, Loading, PagedListBody } from '../../components/LoadState';
 import { ShopLogo } from '../../components/ShopLogo';
 import { useOnChange } from '../../hooks/useOnChange';
 import { messageOf, usePagedList } from '../../hooks/usePagedList';
@@ -104,27 +104,18 @@ export function ShopScreen({ shopId, catalog, go, reachedBottom = 0, onLoaded }:
         </View>
       )}
 
-      {list.phase === 'loading' && <Loading />}
-      {list.phase === 'failed' && <LoadFailed message={list.error ?? ''} onRetry={list.reload} />}
-      {list.phase === 'ready' && list.items.length === 0 && (
-        <EmptyState mark='货' title={t('shop.emptyTitle')} hint={t('shop.emptyHint')} />
-      )}
-      {list.phase === 'ready' && list.items.length > 0 && (
-        <>
-          <View className='product-grid'>
-            {list.items.map((card) => (
-              <ProductTile key={card.id} card={card} onOpen={() => go('product', { id: card.id })} />
-            ))}
-          </View>
-          <ListFooter
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            error={list.error}
-            onMore={list.loadMore}
-            endText={t('shop.allShown')}
-          />
-        </>
-      )}
+      <PagedListBody
+        list={list}
+        shown={list.items.length}
+        empty={<EmptyState mark='货' title={t('shop.emptyTitle')} hint={t('shop.emptyHint')} />}
+        endText={t('shop.allShown')}
+      >
+        <View className='product-grid'>
+          {list.items.map((card) => (
+            <ProductTile key={card.id} card={card} onOpen={() => go('product', { id: card.id })} />
+          ))}
+        </View>
+      </PagedListBody>
     </View>
   );
 }

@@ -1,8 +1,9 @@
 // Shop page: the shop's products, shared to chats and Moments with the shop's own card.
-import { useCallback, useRef, useState } from 'react';
-import Taro, { useReachBottom, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import { useCallback, useRef } from 'react';
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import type { PublicShopView } from '../../../../contract/shops';
 import { EmptyState } from '../../components/EmptyState';
+import { useReachedBottom } from '../../hooks/useReachedBottom';
 import { t } from '../../i18n';
 import { usePageTitle } from '../../i18n/usePageTitle';
 import { client } from '../../services';
@@ -16,8 +17,7 @@ export default function ShopPage() {
   const { params } = useRouter();
   const shopId = params.id ?? '';
   const loaded = useRef<PublicShopView | null>(null);
-  const [bottom, setBottom] = useState(0);
-  useReachBottom(() => setBottom((n) => n + 1));
+  const bottom = useReachedBottom();
 
   const onLoaded = useCallback((shop: PublicShopView) => {
     loaded.current = shop;

@@ -3,7 +3,7 @@
 // reloads or the app goes to the background (where the phone may close it); removed as soon as
 // the form matches the saved state again (saved, or changed back).
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { clearDraft, saveDraft } from '../../../services/form-drafts';
 
 /** Typing is not written on every key: this long after the last change. */
@@ -93,4 +93,35 @@ export function useFormDraft(key: string | null, current: unknown, saved: unknow
   }, [flush]);
 
   return { flush, clear };
+}
+
+/**
+ * A draft brought back from the phone over the saved state: `version` is what it began from;
+ * `stale` while the saved state changed elsewhere since and the seller has not chosen to go on
+ * with it: saves then send the draft's version, so the server answers VERSION_CONFLICT rather
+ * than quietly losing the other change.
+ */
+export interface RestoredDraft {
+  version: number | null;
+  stale: boolean;
+}
+
+export interface RestoredDraftOffer {
+  restored: RestoredDraft | null;
+  /** A draft begun from `draftVersion` is shown over the saved state at `savedVersion`. */
+  offer(draftVersion: number | null, savedVersion: number | null): void;
+  /** Go on with the draft over the newer saved state. */
+  keep(): void;
+  /** The draft was saved, discarded or not restored. */
+  forget(): void;
+}
+
+export function useRestoredDraft(): RestoredDraftOffer {
+  const [restored, setRestored] = useState<RestoredDraft | null>(null);
+  const offer = useCallback((draftVersion: number | null, savedVersion: number | null) => {
+    setRestored({ version: draftVersion, stale: draftVersion !== null && savedVersion !== null && draftVersion !== savedVersion });
+  }, []);
+  const keep = useCallback(() => setRestored((shown) => (shown ? { ...shown, stale: false } : shown)), []);
+  const forget = useCallback(() => setRestored(null), []);
+  return { restored, offer, keep, forget };
 }

@@ -5,7 +5,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
 import type { AdminProductPage, ProductView } from '../../../../../../contract/products';
 import { EmptyState } from '../../../../components/EmptyState';
-import { ListFooter, LoadFailed, Loading } from '../../../../components/LoadState';
+import { LoadFailed, Loading, PagedListBody } from '../../../../components/LoadState';
+import { Tabs } from '../../../../components/Tabs';
 import { useOnChange } from '../../../../hooks/useOnChange';
 import { messageOf, usePagedList } from '../../../../hooks/usePagedList';
 import { t } from '../../../../i18n';
@@ -14,10 +15,10 @@ import { mediaUrl, type confirmAction } from '../../../../services/platform';
 import type { Seller } from '../../../../services/seller';
 import { formatFen, formatGrams } from '../../../../utils/format';
 import { formatRegion } from '../../../../utils/region';
-import { Outcome } from '../../../seller/components/Outcome';
-import { useFormActions, type FormActions } from '../../../seller/hooks/useFormActions';
+import { Outcome } from '../../../../components/Outcome';
+import { useFormActions, type FormActions } from '../../../../hooks/useFormActions';
 import { AccessProblem, accessOf, type Access } from '../../components/AccessProblem';
-import { ReasonField, reasonProblem } from '../../components/ReasonField';
+import { ReasonField, useReason } from '../../components/ReasonField';
 import { formatWhen } from '../../utils/when';
 import './index.scss';
 import { flaggedText } from '../../../../utils/content-check';
@@ -73,8 +74,7 @@ function ProductUnderReview({ item, operator, confirm, preview, actions, back, r
   const [product, setProduct] = useState<ProductView | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [takingDown, setTakingDown] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
+  const reason = useReason();
   const { busy, run } = actions;
 
   const load = useCallback(() => {
@@ -102,13 +102,12 @@ function ProductUnderReview({ item, operator, confirm, preview, actions, back, r
   }
 
   async function takeItDown(shown: ProductView) {
-    const problem = reasonProblem(reason);
-    setReasonError(problem);
-    if (problem) return;
+    const why = reason.checked();
+    if (why === null) return;
     const yes = await confirm(t('operator.takeDownTitle', { title: shown.title }), t('operator.takeDownConfirm'), t('operator.takeDownYes'), t('common.cancel'));
     if (!yes) return;
     await run(async () => {
-      const done = await operator.takeDownProduct(shown.id, reason.trim());
+      const done = await operator.takeDownProduct(shown.id, why);
       reviewed(done, t('operator.takeDownDone', { title: done.title }));
     });
   }
@@ -189,15 +188,7 @@ function ProductUnderReview({ item, operator, confirm, preview, actions, back, r
         <View className='bottom-bar__main'>
           {takingDown ? (
             <View className='review-sheet'>
-              <ReasonField
-                value={reason}
-                onChange={(value) => {
-                  setReason(value);
-                  setReasonError(null);
-                }}
-                error={reasonError}
-                placeholder={t('operator.takeDownPlaceholder')}
-              />
+              <ReasonField reason={reason} placeholder={t('operator.takeDownPlaceholder')} />
               <Button className='big-button danger' disabled={disabled} onClick={() => void takeItDown(product)}>{t('operator.takeDownYes')}</Button>
               <Button className='big-button quiet' onClick={() => setTakingDown(false)}>{t('common.cancel')}</Button>
             </View>
@@ -272,31 +263,19 @@ export function ReviewScreen({ operator, openLogin, confirm, preview, reachedBot
   const items = list.items.filter((item) => (reviewedIds[item.id] ?? item.review.state) === tab);
   return (
     <View className='screen review'>
-      <View className='tabs' role='tablist'>
-        {TABS.map((each) => (
-          <View
-            key={each}
-            className={`tabs__tab ${each === tab ? 'tabs__tab--on' : ''}`}
-            role='tab'
-            aria-selected={each === tab}
-            onClick={() => {
-              clear();
-              setTab(each);
-            }}
-          >
-            {t(`operator.tab.${each}`)}
-          </View>
-        ))}
-      </View>
+      <Tabs
+        tabs={TABS}
+        on={tab}
+        label={(each) => t(`operator.tab.${each}`)}
+        onPick={(each) => {
+          clear();
+          setTab(each);
+        }}
+      />
 
       {notice && <View className='message ok' role='status'>{notice}</View>}
-      {list.phase === 'loading' && <Loading />}
-      {list.phase === 'failed' && <LoadFailed message={list.error ?? ''} onRetry={list.reload} />}
-      {list.phase === 'ready' && items.length === 0 && (
-        <EmptyState mark='审' title={t(`operator.empty.${tab}`)} hint={t('operator.emptyHint')} />
-      )}
-      {list.phase === 'ready' &&
-        items.map((item) => (
+      <PagedListBody list={list} shown={items.length} empty={<EmptyState mark='审' title={t(`operator.empty.${tab}`)} hint={t('operator.emptyHint')} />}>
+        {items.map((item) => (
           <QueueRow
             key={item.id}
             item={item}
@@ -306,9 +285,7 @@ export function ReviewScreen({ operator, openLogin, confirm, preview, reachedBot
             }}
           />
         ))}
-      {list.phase === 'ready' && items.length > 0 && (
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={list.loadMore} />
-      )}
+      </PagedListBody>
     </View>
   );
 }

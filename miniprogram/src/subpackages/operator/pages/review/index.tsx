@@ -1,6 +1,5 @@
 // Product review (operator subpackage): the queue WeChat's content check flagged; clear or take down.
-import { useState } from 'react';
-import { useReachBottom } from '@tarojs/taro';
+import { useReachedBottom } from '../../../../hooks/useReachedBottom';
 import { useShownAgain } from '../../../../hooks/useShownAgain';
 import { usePageTitle } from '../../../../i18n/usePageTitle';
 import { client } from '../../../../services';
@@ -9,8 +8,7 @@ import { ReviewScreen } from './ReviewScreen';
 
 export default function OperatorReviewPage() {
   usePageTitle('operator.reviewTitle');
-  const [bottom, setBottom] = useState(0);
-  useReachBottom(() => setBottom((n) => n + 1));
+  const bottom = useReachedBottom();
   const shown = useShownAgain();
   return (
     <ReviewScreen operator={client} openLogin={openMeTab} confirm={confirmAction} preview={previewImages} reachedBottom={bottom} shown={shown} />

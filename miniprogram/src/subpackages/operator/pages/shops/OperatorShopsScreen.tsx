@@ -5,19 +5,20 @@ import { useCallback, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import type { AdminShopPage, ShopView } from '../../../../../../contract/shops';
 import { EmptyState } from '../../../../components/EmptyState';
-import { ListFooter, LoadFailed, Loading } from '../../../../components/LoadState';
+import { PagedListBody } from '../../../../components/LoadState';
+import { Tabs } from '../../../../components/Tabs';
 import { useOnChange } from '../../../../hooks/useOnChange';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { t } from '../../../../i18n';
 import type { Operator } from '../../../../services/operator';
 import type { Navigate, confirmAction } from '../../../../services/platform';
 import { formatRegion } from '../../../../utils/region';
-import { textOf } from '../../../seller/components/Field/events';
-import { Outcome } from '../../../seller/components/Outcome';
-import { ShopStatusBadge } from '../../../seller/components/ShopStatusBadge';
-import { useFormActions } from '../../../seller/hooks/useFormActions';
+import { textOf } from '../../../../components/Field/events';
+import { Outcome } from '../../../../components/Outcome';
+import { ShopStatusBadge } from '../../../../components/ShopStatusBadge';
+import { useFormActions } from '../../../../hooks/useFormActions';
 import { AccessProblem, accessOf, type Access } from '../../components/AccessProblem';
-import { ReasonField, reasonProblem } from '../../components/ReasonField';
+import { ReasonField, useReason } from '../../components/ReasonField';
 import { formatWhen } from '../../utils/when';
 import './index.scss';
 
@@ -60,8 +61,7 @@ export function OperatorShopsScreen({ operator, go, openLogin, confirm, reachedB
   // Shops changed here, shown as changed without reloading the list under the operator's thumb.
   const [changed, setChanged] = useState<Record<string, ShopView>>({});
   const [selected, setSelected] = useState<ShopView | null>(null);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
+  const reason = useReason();
   const actions = useFormActions(() => undefined);
   const { busy, run, say, clear } = actions;
 
@@ -93,8 +93,7 @@ export function OperatorShopsScreen({ operator, go, openLogin, confirm, reachedB
   function open(shop: ShopView) {
     clear();
     setSelected(shop);
-    setReason('');
-    setReasonError(null);
+    reason.reset();
   }
 
   function changedTo(shop: ShopView, notice: string) {
@@ -104,13 +103,12 @@ export function OperatorShopsScreen({ operator, go, openLogin, confirm, reachedB
   }
 
   async function suspend(shop: ShopView) {
-    const problem = reasonProblem(reason);
-    setReasonError(problem);
-    if (problem) return;
+    const why = reason.checked();
+    if (why === null) return;
     const yes = await confirm(t('operator.suspendTitle', { name: shop.name }), t('operator.suspendConfirm'), t('operator.suspendYes'), t('common.cancel'));
     if (!yes) return;
     await run(async () => {
-      const done = await operator.suspendShop(shop.id, reason.trim());
+      const done = await operator.suspendShop(shop.id, why);
       changedTo(done, t('operator.suspendDone', { name: done.name }));
     });
   }
@@ -130,22 +128,15 @@ export function OperatorShopsScreen({ operator, go, openLogin, confirm, reachedB
   const shops = list.items.map((shop) => changed[shop.id] ?? shop);
   return (
     <View className='screen admin-shops with-bottom-bar'>
-      <View className='tabs' role='tablist'>
-        {FILTERS.map((tab) => (
-          <View
-            key={tab}
-            className={`tabs__tab ${tab === filter ? 'tabs__tab--on' : ''}`}
-            role='tab'
-            aria-selected={tab === filter}
-            onClick={() => {
-              setSelected(null);
-              setFilter(tab);
-            }}
-          >
-            {t(`operator.filter.${tab}`)}
-          </View>
-        ))}
-      </View>
+      <Tabs
+        tabs={FILTERS}
+        on={filter}
+        label={(tab) => t(`operator.filter.${tab}`)}
+        onPick={(tab) => {
+          setSelected(null);
+          setFilter(tab);
+        }}
+      />
 
       <View className='row admin-shops__search'>
         <Input
@@ -160,19 +151,10 @@ export function OperatorShopsScreen({ operator, go, openLogin, confirm, reachedB
         <Button className='small-button admin-shops__search-button' onClick={search}>{t('operator.search')}</Button>
       </View>
 
-      {list.phase === 'loading' && <Loading />}
-      {list.phase === 'failed' && <LoadFailed message={list.error ?? ''} onRetry={list.reload} />}
-      {list.phase === 'ready' && (
-        <>
-          {shops.length === 0 ? (
-            <EmptyState mark='店' title={t('operator.noShops')} hint={t('operator.noShopsHint')} />
-          ) : (
-            <View className='hint admin-shops__count'>{t('operator.shopCount', { count: list.first?.total ?? shops.length })}</View>
-          )}
-          {shops.map((shop) => <ShopRow key={shop.id} shop={shop} onOpen={() => open(shop)} />)}
-          {shops.length > 0 && <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={list.loadMore} />}
-        </>
-      )}
+      <PagedListBody list={list} shown={shops.length} empty={<EmptyState mark='店' title={t('operator.noShops')} hint={t('operator.noShopsHint')} />}>
+        <View className='hint admin-shops__count'>{t('operator.shopCount', { count: list.first?.total ?? shops.length })}</View>
+        {shops.map((shop) => <ShopRow key={shop.id} shop={shop} onOpen={() => open(shop)} />)}
+      </PagedListBody>
 
       <View className='bottom-bar'>
         <Outcome actions={actions} onReload={list.reload} />
@@ -192,15 +174,7 @@ export function OperatorShopsScreen({ operator, go, openLogin, confirm, reachedB
                 </>
               ) : (
                 <>
-                  <ReasonField
-                    value={reason}
-                    onChange={(value) => {
-                      setReason(value);
-                      setReasonError(null);
-                    }}
-                    error={reasonError}
-                    placeholder={t('operator.suspendPlaceholder')}
-                  />
+                  <ReasonField reason={reason} placeholder={t('operator.suspendPlaceholder')} />
                   <Button className='big-button danger' disabled={disabled} onClick={() => void suspend(selected)}>{t('operator.suspend')}</Button>
                 </>
               )}

@@ -1,6 +1,5 @@
 // Platform admin (operator subpackage): every shop, search, suspend and reinstate.
-import { useState } from 'react';
-import { useReachBottom } from '@tarojs/taro';
+import { useReachedBottom } from '../../../../hooks/useReachedBottom';
 import { useShownAgain } from '../../../../hooks/useShownAgain';
 import { usePageTitle } from '../../../../i18n/usePageTitle';
 import { client } from '../../../../services';
@@ -9,8 +8,7 @@ import { OperatorShopsScreen } from './OperatorShopsScreen';
 
 export default function OperatorShopsPage() {
   usePageTitle('operator.shopsTitle');
-  const [bottom, setBottom] = useState(0);
-  useReachBottom(() => setBottom((n) => n + 1));
+  const bottom = useReachedBottom();
   const shown = useShownAgain();
   return (
     <OperatorShopsScreen operator={client} go={openPage} openLogin={openMeTab} confirm={confirmAction} reachedBottom={bottom} shown={shown} />

@@ -23,15 +23,15 @@ import { CATEGORIES } from '../../../../utils/categories';
 import { formatFen, formatGrams } from '../../../../utils/format';
 import { parseSignedCount, parseSignedKgToGrams, parseWeightToGrams, parseYuanToFen, WEIGHT_UNITS } from '../../../../utils/money-input';
 import { DraftNotice } from '../../components/DraftNotice';
-import { Field } from '../../components/Field';
-import type { FieldErrors } from '../../components/Field/errors';
-import { textOf } from '../../components/Field/events';
+import { Field } from '../../../../components/Field';
+import type { FieldErrors } from '../../../../components/Field/errors';
+import { textOf } from '../../../../components/Field/events';
 import { PhotoStrip } from '../../components/PhotoStrip';
-import { Outcome } from '../../components/Outcome';
+import { Outcome } from '../../../../components/Outcome';
 import { NoShop } from '../../components/SellerBlocks';
-import { useFormActions } from '../../hooks/useFormActions';
+import { useFormActions } from '../../../../hooks/useFormActions';
 import { RegionPicker, type LoadRegions } from '../../components/RegionPicker';
-import { sameFormState, useFormDraft } from '../../hooks/useFormDraft';
+import { sameFormState, useFormDraft, useRestoredDraft } from '../../hooks/useFormDraft';
 import { usePhotoSlots } from '../../hooks/usePhotoSlots';
 import type { Confirm } from '../shop/ShopFormScreen';
 import {
@@ -165,10 +165,7 @@ export function EditorScreen({ productId, seller, loadRegions, uploadPhoto, pick
   const [stockOpen, setStockOpen] = useState(false);
   const photos = usePhotoSlots(uploadPhoto);
   const { reset: resetPhotos } = photos;
-  // A draft brought back from the phone; `stale` while the product changed elsewhere since it
-  // began and the seller has not chosen to go on with it: saves then send the draft's version,
-  // so the server answers VERSION_CONFLICT rather than quietly losing the other change.
-  const [restored, setRestored] = useState<{ version: number | null; stale: boolean } | null>(null);
+  const { restored, offer: offerDraft, keep: keepRestored, forget: forgetRestored } = useRestoredDraft();
 
   const draftKey = product ? draftKeys.product(product.id) : shop ? draftKeys.newProduct(shop.id) : null;
   const uploaded = photos.slots.flatMap((slot) => (slot.state === 'done' && slot.photo ? [slot.photo] : []));
@@ -191,7 +188,7 @@ export function EditorScreen({ productId, seller, loadRegions, uploadPhoto, pick
   /** Shows a draft kept on the phone instead of the saved state, when it holds something else. */
   const restore = useCallback(
     (key: string, draft: FormDraft<ProductDraft> | null, saved: ProductDraft, version: number | null) => {
-      setRestored(null);
+      forgetRestored();
       if (!draft) return;
       if (sameFormState(draft.data, saved)) {
         clearDraft(key);
@@ -200,9 +197,9 @@ export function EditorScreen({ productId, seller, loadRegions, uploadPhoto, pick
       setForm(formFromDraft(draft.data));
       resetPhotos(draft.data.photos);
       setFormVersion((n) => n + 1);
-      setRestored({ version: draft.version, stale: draft.version !== null && version !== null && draft.version !== version });
+      offerDraft(draft.version, version);
     },
-    [resetPhotos],
+    [resetPhotos, offerDraft, forgetRestored],
   );
 
   const load = useCallback(() => {
@@ -265,7 +262,7 @@ export function EditorScreen({ productId, seller, loadRegions, uploadPhoto, pick
       : await seller.createListing(shop?.id ?? '', { ...built.request, publish: false });
     // Saved: the draft (kept under the new product's key until now) has done its job.
     drafts.clear();
-    setRestored(null);
+    forgetRestored();
     fill(saved);
     return saved;
   }
@@ -275,7 +272,7 @@ export function EditorScreen({ productId, seller, loadRegions, uploadPhoto, pick
     const yes = await confirm(t('draft.discardTitle'), t('draft.discardConfirm'), t('draft.discardYes'), t('common.cancel'));
     if (!yes) return;
     drafts.clear();
-    setRestored(null);
+    forgetRestored();
     clear();
     setErrors({});
     setForm(product ? formFromProduct(product) : emptyForm());
@@ -285,7 +282,7 @@ export function EditorScreen({ productId, seller, loadRegions, uploadPhoto, pick
 
   /** Go on with the draft over the newer saved product: the next save replaces it. */
   function keepDraft() {
-    setRestored((shown) => (shown ? { ...shown, stale: false } : shown));
+    keepRestored();
     clear();
   }
 

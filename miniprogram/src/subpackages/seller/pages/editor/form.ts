@@ -14,7 +14,7 @@ import {
   fenToInput, gramsToInput, naturalUnit, parseCount, parseDecimal, parseWeightToGrams, parseYuanToFen,
   type InputProblem, type WeightUnit,
 } from '../../../../utils/money-input';
-import type { FieldErrors } from '../../components/Field/errors';
+import type { FieldErrors } from '../../../../components/Field/errors';
 
 export interface VariantRow {
   key: string;

@@ -13,7 +13,7 @@ import type { Navigate } from '../../../../services/platform';
 import type { Seller } from '../../../../services/seller';
 import { formatRegion } from '../../../../utils/region';
 import { NewProductBar, NoShop } from '../../components/SellerBlocks';
-import { ShopStatusBadge } from '../../components/ShopStatusBadge';
+import { ShopStatusBadge } from '../../../../components/ShopStatusBadge';
 import './index.scss';
 
 export interface SellerHomeScreenProps {

@@ -5,7 +5,8 @@ import { Image, Text, View } from '@tarojs/components';
 import type { ListingCard, ListingPage, ProductStatus } from '../../../../../../contract/products';
 import type { ShopView } from '../../../../../../contract/shops';
 import { EmptyState } from '../../../../components/EmptyState';
-import { ListFooter, LoadFailed, Loading } from '../../../../components/LoadState';
+import { LoadFailed, Loading, PagedListBody } from '../../../../components/LoadState';
+import { Tabs } from '../../../../components/Tabs';
 import { useOnChange } from '../../../../hooks/useOnChange';
 import { messageOf, usePagedList } from '../../../../hooks/usePagedList';
 import { t } from '../../../../i18n';
@@ -75,30 +76,11 @@ function ListingsOfShop({ shop, seller, go, initialStatus, reachedBottom, shown 
 
   return (
     <View className='screen listings with-bottom-bar'>
-      <View className='tabs' role='tablist'>
-        {TABS.map((tab) => (
-          <View
-            key={tab}
-            className={`tabs__tab ${tab === status ? 'tabs__tab--on' : ''}`}
-            role='tab'
-            aria-selected={tab === status}
-            onClick={() => setStatus(tab)}
-          >
-            {`${t(`listing.tab.${tab}`)} ${counts[tab]}`}
-          </View>
-        ))}
-      </View>
+      <Tabs tabs={TABS} on={status} label={(tab) => `${t(`listing.tab.${tab}`)} ${counts[tab]}`} onPick={setStatus} />
 
-      {list.phase === 'loading' && <Loading />}
-      {list.phase === 'failed' && <LoadFailed message={list.error ?? ''} onRetry={list.reload} />}
-      {list.phase === 'ready' && list.items.length === 0 && (
-        <EmptyState mark='货' title={t(`listing.empty.${status}`)} hint={t('listing.emptyHint')} />
-      )}
-      {list.phase === 'ready' &&
-        list.items.map((card) => <ListingRow key={card.id} card={card} onOpen={() => go('sellerEditor', { id: card.id })} />)}
-      {list.phase === 'ready' && list.items.length > 0 && (
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={list.loadMore} />
-      )}
+      <PagedListBody list={list} shown={list.items.length} empty={<EmptyState mark='货' title={t(`listing.empty.${status}`)} hint={t('listing.emptyHint')} />}>
+        {list.items.map((card) => <ListingRow key={card.id} card={card} onOpen={() => go('sellerEditor', { id: card.id })} />)}
+      </PagedListBody>
 
       <NewProductBar onNew={() => go('sellerEditor')} />
     </View>

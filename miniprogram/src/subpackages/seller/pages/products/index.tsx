@@ -1,7 +1,7 @@
 // My products (subpackage): tabs by status, opening the editor.
-import { useState } from 'react';
-import { useReachBottom, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import type { ProductStatus } from '../../../../../../contract/products';
+import { useReachedBottom } from '../../../../hooks/useReachedBottom';
 import { useShownAgain } from '../../../../hooks/useShownAgain';
 import { usePageTitle } from '../../../../i18n/usePageTitle';
 import { client } from '../../../../services';
@@ -14,8 +14,7 @@ export default function SellerProductsPage() {
   usePageTitle('listing.title');
   const { params } = useRouter();
   const status = params.status && STATUSES.includes(params.status) ? (params.status as ProductStatus) : undefined;
-  const [bottom, setBottom] = useState(0);
-  useReachBottom(() => setBottom((n) => n + 1));
+  const bottom = useReachedBottom();
   const shown = useShownAgain();
   return <ListingsScreen seller={client} go={openPage} initialStatus={status} reachedBottom={bottom} shown={shown} />;
 }

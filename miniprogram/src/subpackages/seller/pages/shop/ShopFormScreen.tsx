@@ -16,16 +16,16 @@ import type { Seller } from '../../../../services/seller';
 import type { UploadPhoto } from '../../../../services/upload';
 import { isPhotoView, isRecord, isRegionPath, isString } from '../../../../utils/shapes';
 import { DraftNotice } from '../../components/DraftNotice';
-import { Field } from '../../components/Field';
-import type { FieldErrors } from '../../components/Field/errors';
-import { Outcome } from '../../components/Outcome';
-import { useFormActions } from '../../hooks/useFormActions';
+import { Field } from '../../../../components/Field';
+import type { FieldErrors } from '../../../../components/Field/errors';
+import { Outcome } from '../../../../components/Outcome';
+import { useFormActions } from '../../../../hooks/useFormActions';
 import { PhotoStrip } from '../../components/PhotoStrip';
 import { RegionPicker, type LoadRegions } from '../../components/RegionPicker';
-import { ShopStatusBadge } from '../../components/ShopStatusBadge';
-import { sameFormState, useFormDraft } from '../../hooks/useFormDraft';
+import { ShopStatusBadge } from '../../../../components/ShopStatusBadge';
+import { sameFormState, useFormDraft, useRestoredDraft } from '../../hooks/useFormDraft';
 import { usePhotoSlots } from '../../hooks/usePhotoSlots';
-import { textOf } from '../../components/Field/events';
+import { textOf } from '../../../../components/Field/events';
 import './index.scss';
 
 export type Confirm = (title: string, content: string, confirmText: string, cancelText: string) => Promise<boolean>;
@@ -77,8 +77,7 @@ export function ShopFormScreen({ seller, loadRegions, uploadPhoto, pickImages, c
   const { reset: resetLogo } = logo;
   // Remounts the region picker when a restored or discarded draft brings another region.
   const [regionVersion, setRegionVersion] = useState(0);
-  // See the product editor: `stale` while the shop changed elsewhere since the draft began.
-  const [restored, setRestored] = useState<{ version: number | null; stale: boolean } | null>(null);
+  const { restored, offer: offerDraft, keep: keepRestored, forget: forgetRestored } = useRestoredDraft();
 
   const newShopKey = useMemo(() => draftKeys.newShop(sessionUserId()), []);
   const draftKey = shop ? draftKeys.shop(shop.id) : newShopKey;
@@ -121,7 +120,7 @@ export function ShopFormScreen({ seller, loadRegions, uploadPhoto, pickImages, c
   /** Shows a draft kept on the phone instead of the saved shop, when it holds something else. */
   const restore = useCallback(
     (key: string, draft: FormDraft<ShopDraft> | null, loaded: ShopView | null) => {
-      setRestored(null);
+      forgetRestored();
       if (!draft) return;
       if (sameFormState(draft.data, shopDraftOf(loaded))) {
         clearDraft(key);
@@ -129,9 +128,9 @@ export function ShopFormScreen({ seller, loadRegions, uploadPhoto, pickImages, c
       }
       fillFrom(draft.data);
       const version = loaded?.version ?? null;
-      setRestored({ version: draft.version, stale: draft.version !== null && version !== null && draft.version !== version });
+      offerDraft(draft.version, version);
     },
-    [fillFrom],
+    [fillFrom, offerDraft, forgetRestored],
   );
 
   const load = useCallback(() => {
@@ -183,13 +182,13 @@ export function ShopFormScreen({ seller, loadRegions, uploadPhoto, pickImages, c
       if (shop) {
         const saved = await seller.updateShop(shop.id, { ...fields, version: basedOn ?? shop.version });
         drafts.clear();
-        setRestored(null);
+        forgetRestored();
         show(saved);
         say(t('shopForm.saved'));
       } else {
         const created = await seller.openShop(fields);
         drafts.clear();
-        setRestored(null);
+        forgetRestored();
         show(created);
         say(t('shopForm.opened'));
         opened(created);
@@ -218,14 +217,14 @@ export function ShopFormScreen({ seller, loadRegions, uploadPhoto, pickImages, c
     const yes = await confirm(t('draft.discardTitle'), t('draft.discardConfirm'), t('draft.discardYes'), t('common.cancel'));
     if (!yes) return;
     drafts.clear();
-    setRestored(null);
+    forgetRestored();
     clear();
     setErrors({});
     fillFrom(shopDraftOf(shop));
   }
 
   function keepDraft() {
-    setRestored((shown) => (shown ? { ...shown, stale: false } : shown));
+    keepRestored();
     clear();
   }
 

@@ -2,8 +2,8 @@
 // thumbs tap twice on slow networks); when it fails, the plain-words message, field errors by
 // their path, and whether a reload is what is needed; when it works, a short notice.
 import { useCallback, useState } from 'react';
-import { messageOf } from '../../../hooks/usePagedList';
-import { ApiError } from '../../../services/http';
+import { messageOf } from './usePagedList';
+import { ApiError } from '../services/http';
 import { fieldErrorsFrom, type FieldErrors } from '../components/Field/errors';
 
 export interface ActionFailure {

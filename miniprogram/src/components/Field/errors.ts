@@ -1,8 +1,8 @@
 // Field errors from the server (`details.fields[].path`, e.g. `variants.0.priceFen`) and from the
 // phone's own checks, keyed by the same paths, in plain words next to the field they concern.
-import type { ValidationDetails } from '../../../../../../contract/errors';
-import { t, type MessageKey } from '../../../../i18n';
-import { ApiError } from '../../../../services/http';
+import type { ValidationDetails } from '../../../../contract/errors';
+import { t, type MessageKey } from '../../i18n';
+import { ApiError } from '../../services/http';
 
 export type FieldErrors = Record<string, string>;
 

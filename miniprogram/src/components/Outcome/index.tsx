@@ -2,7 +2,7 @@
 // bar where the thumb that tapped the button is; a tap puts it away. A version conflict offers
 // the reload it needs.
 import { Button, Text, View } from '@tarojs/components';
-import { t } from '../../../../i18n';
+import { t } from '../../i18n';
 import type { FormActions } from '../../hooks/useFormActions';
 import './index.scss';
 
