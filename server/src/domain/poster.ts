@@ -3,19 +3,17 @@
 // Drawn as SVG and rendered by resvg with the bundled fonts (fonts.ts), so the Chinese text looks
 // the same on every machine, including one with no CJK fonts installed. ~0.1–0.3 s per poster.
 import { createHash } from 'node:crypto';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { renderAsync } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import { pages } from '../../../contract/paths';
 import { unitPriceFen } from '../../../contract/pricing';
 import type { Services } from '../services';
-import { productPolicy } from '../policies/products';
-import { authorizeRead, isOperator } from '../policies/shops';
+import { isOperator } from '../policies/shops';
 import type { UserDoc } from '../models/user';
-import type { ProductDoc } from '../models/product';
-import type { ShopDoc } from '../models/shop';
 import { AppError, notFound } from '../errors';
-import { codeFor, readFile, sceneFor } from './share';
+import { codeFor, sceneFor } from './share';
+import { productToInspect, type ProductWithShop } from './products';
 import { regionPath } from './regions';
 import { escapeXml, textWidth, wrapText } from './text-layout';
 import { bundledFonts, FONT_FAMILY } from './fonts';
@@ -101,23 +99,17 @@ export async function renderPoster(content: PosterContent): Promise<Buffer> {
   return rendered.asPng();
 }
 
-export interface PosterSubject {
-  product: ProductDoc;
-  shop: ShopDoc;
-}
+export type PosterSubject = ProductWithShop;
 
 /**
  * The product a poster is for, if this person may make one: its shop's owner, or an operator.
- * Buyers get 403; another shop's seller, and any product not on sale, 404 (a seller cannot probe
- * other shops' drafts).
+ * Anyone else, and any product not on sale, gets 404 (a seller cannot probe other shops' drafts).
  */
 export async function posterSubject(services: Services, user: UserDoc, productId: string): Promise<PosterSubject> {
-  const product = Types.ObjectId.isValid(productId) ? await services.models.Product.findById(productId) : null;
-  const shop = product ? await services.models.Shop.findById(product.shopId) : null;
-  if (!product || !shop || product.status !== 'on_sale') throw notFound('Product');
-  authorizeRead(productPolicy.viewPrivate(user, shop), 'Product');
-  if (shop.suspended && !isOperator(user)) throw new AppError('SHOP_SUSPENDED', 'This shop is suspended by the platform; posters are unavailable');
-  return { product, shop };
+  const subject = await productToInspect(services, user, productId);
+  if (subject.product.status !== 'on_sale') throw notFound('Product');
+  if (subject.shop.suspended && !isOperator(user)) throw new AppError('SHOP_SUSPENDED', 'This shop is suspended by the platform; posters are unavailable');
+  return subject;
 }
 
 /** Changes whenever anything drawn on the poster (or the sharer in its code) changes. */
@@ -133,7 +125,7 @@ export async function makePoster(services: Services, { product, shop }: PosterSu
   const cover = product.photoIds[0] ? await services.models.Photo.findById(product.photoIds[0]).lean() : null;
   const scene = await sceneFor(services, { shopId: shop._id, productId: product._id, sharerId: sharer._id });
   const [photo, code] = await Promise.all([
-    cover && (await services.files.stat(cover.largeFileId)) ? readFile(services, cover.largeFileId) : Promise.resolve(null),
+    cover ? services.files.read(cover.largeFileId) : null,
     codeFor(services, scene, pages.product),
   ]);
   const origin = product.origin ? regionPath(product.origin.regionCode) : null;

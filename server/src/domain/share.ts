@@ -70,15 +70,10 @@ export async function resolveScene(services: Services, scene: string): Promise<S
 export async function codeFor(services: Services, scene: string, page: string): Promise<Buffer> {
   const { ShareScene } = services.models;
   const known = await ShareScene.findById(scene, { codeFileId: 1 }).lean();
-  if (known?.codeFileId && (await services.files.stat(known.codeFileId))) return readFile(services, known.codeFileId);
+  const kept = known?.codeFileId ? await services.files.read(known.codeFileId) : null;
+  if (kept) return kept;
   const code = await getUnlimitedWxaCode(services.wechat, { scene, page });
   const stored = await services.files.put(code.bytes, code.contentType);
   await ShareScene.updateOne({ _id: scene }, { $set: { codeFileId: stored.id } });
   return code.bytes;
-}
-
-export async function readFile(services: Services, id: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of services.files.open(id)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }

@@ -15,6 +15,8 @@ export interface FileStore {
   put(bytes: Buffer, contentType: string): Promise<StoredFile>;
   stat(id: string): Promise<StoredFile | null>;
   open(id: string): Readable;
+  /** The whole file in memory, or null when there is none: one look-up, not stat() then open(). */
+  read(id: string): Promise<Buffer | null>;
 }
 
 export const FILE_ID = /^[a-f0-9]{64}$/;
@@ -45,5 +47,14 @@ export class GridFsFileStore implements FileStore {
 
   open(id: string): Readable {
     return this.bucket.openDownloadStreamByName(id);
+  }
+
+  async read(id: string): Promise<Buffer | null> {
+    if (!FILE_ID.test(id)) return null;
+    const [f] = await this.bucket.find({ filename: id }).limit(1).toArray();
+    if (!f) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.bucket.openDownloadStream(f._id)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
   }
 }
