@@ -49,3 +49,7 @@ export const validationError = (issues: FieldIssue[]) =>
   );
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
+
+/** An edit made against a version that is no longer current; the client reloads and redoes it. */
+export const versionConflict = (what: string, current: number) =>
+  new AppError('VERSION_CONFLICT', `This ${what} was changed by someone else; reload it and make your change again`, { currentVersion: current });

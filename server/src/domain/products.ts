@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { CreateProductRequest, StockChangeRequest, UpdateProductRequest, VariantInput } from '../../../contract/products';
 import { BULK_STOCK_GRAMS_MAX, PRODUCT_PHOTOS_MIN, STOCK_PACKS_MAX } from '../../../contract/limits';
 import type { FieldIssue } from '../../../contract/errors';
-import { AppError, notFound, validationError } from '../errors';
+import { AppError, notFound, validationError, versionConflict } from '../errors';
 import type { Services } from '../services';
 import type { UserDoc } from '../models/user';
 import type { Product, ProductRecord, Variant } from '../models/product';
@@ -16,7 +16,6 @@ import { productPolicy } from '../policies/products';
 import { regionPath } from './regions';
 import { foreignPhotoIssues, type PhotoRef } from './photo-ownership';
 import { checkProductText, contentRiskyError, type ProductText } from './content-check';
-import { versionConflict } from './shops';
 import type { ContentVerdict } from '../wechat/content-security';
 
 type CreateProduct = z.output<typeof CreateProductRequest>;

@@ -3,7 +3,7 @@
 import type { AdminShopQuery, CreateShopRequest, Paging, UpdateShopRequest } from '../../../contract/shops';
 import type { FieldIssue } from '../../../contract/errors';
 import type { z } from 'zod';
-import { AppError, notFound, validationError } from '../errors';
+import { AppError, notFound, validationError, versionConflict } from '../errors';
 import type { Services } from '../services';
 import type { UserDoc } from '../models/user';
 import type { Shop, ShopRecord } from '../models/shop';
@@ -80,9 +80,6 @@ export async function myShop(services: Services, user: UserDoc): Promise<ShopRec
   if (!shop) throw notFound('Shop');
   return shop;
 }
-
-export const versionConflict = (what: string, current: number) =>
-  new AppError('VERSION_CONFLICT', `This ${what} was changed by someone else; reload it and make your change again`, { currentVersion: current });
 
 export async function updateShop(services: Services, user: UserDoc, shopId: string, req: UpdateShop): Promise<ShopRecord> {
   const shop = await shopToManage(services, user, shopId);
