@@ -8,8 +8,8 @@ import { defineRoute, type AnyRoute } from '../../http/route';
 import { makePoster, posterEtag, posterSubject } from '../../domain/poster';
 import { resolveScene } from '../../domain/share';
 import type { Services } from '../../services';
+import { ProductParams } from '../params';
 
-const PosterParams = z.object({ productId: z.string().regex(/^[a-f0-9]{24}$/, 'must be a product id') }).strict();
 const SceneParams = z.object({ scene: z.string().regex(/^[0-9A-Za-z]+$/, 'must be letters and digits').max(SCENE_MAX) }).strict();
 
 export const shareRoutes = (services: Services): AnyRoute[] => [
@@ -21,7 +21,7 @@ export const shareRoutes = (services: Services): AnyRoute[] => [
     tags: ['share'],
     // Sellers and operators (who need not be sellers); posterSubject() decides which listing.
     access: 'user',
-    params: PosterParams,
+    params: ProductParams,
     raw: true,
     rawContentType: 'image/png',
     handler: async ({ user, params, ctx }) => {
