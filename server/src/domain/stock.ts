@@ -30,8 +30,9 @@ function checkLine(line: StockLine) {
 export async function reserveStock(services: Services, line: StockLine, session?: ClientSession): Promise<ProductRecord> {
   checkLine(line);
   const { Product } = services.models;
+  const look = () => Product.findById(line.productId, { stockMode: 1, variants: 1, status: 1, bulkStockGrams: 1 }, { session }).lean<ProductRecord>();
+  let product = await look();
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    const product = await Product.findById(line.productId, { stockMode: 1, variants: 1, status: 1 }, { session }).lean<ProductRecord>();
     const variant = product?.variants.find((v) => String(v._id) === String(line.variantId));
     if (!product || !variant || product.status !== 'on_sale') throw notFound('Product');
     const q = line.quantity;
@@ -56,8 +57,9 @@ export async function reserveStock(services: Services, line: StockLine, session?
             { new: true, session },
           ).lean<ProductRecord>();
     if (updated) return updated;
-    // Refused: out of stock, or the product changed under us (mode, pack size, status). Look again.
-    const now = await Product.findById(line.productId, { stockMode: 1, variants: 1, status: 1, bulkStockGrams: 1 }, { session }).lean<ProductRecord>();
+    // Refused: out of stock, or the product changed under us (mode, pack size, status). Look
+    // again; that look is also what the next attempt works from.
+    const now = await look();
     const v = now?.variants.find((x) => String(x._id) === String(line.variantId));
     if (!now || !v || now.status !== 'on_sale') throw notFound('Product');
     if (now.stockMode === product.stockMode && v.netWeightGrams === variant.netWeightGrams) {
@@ -70,6 +72,7 @@ export async function reserveStock(services: Services, line: StockLine, session?
         });
       }
     }
+    product = now;
   }
   throw new AppError('CONFLICT', 'The product is changing; please try again');
 }

@@ -59,13 +59,11 @@ export const adminRoutes = (services: Services): AnyRoute[] => {
       query: AdminProductQuery,
       response: AdminProductPage,
       handler: async ({ user, query }) => {
-        const page = await reviewQueue(services, user, query);
-        const photos = await loadProductPhotos(services, page.items);
+        const { items, shopNames, ...paging } = await reviewQueue(services, user, query);
+        const photos = await loadProductPhotos(services, items);
         return {
-          total: page.total,
-          page: page.page,
-          pageSize: page.pageSize,
-          items: page.items.map((p) => ({ ...presentListingCard(p, photos), shopId: String(p.shopId), shopName: page.shopNames.get(String(p.shopId)) ?? '' })),
+          ...paging,
+          items: items.map((p) => ({ ...presentListingCard(p, photos), shopId: String(p.shopId), shopName: shopNames.get(String(p.shopId)) ?? '' })),
         };
       },
     }),
