@@ -54,6 +54,9 @@ export function ensureBuilt(platform: Platform, log: (msg: string) => void = (m)
   if (isFresh(platform)) return false;
   log(`Building the mini-program for ${platform} (a few minutes the first time)…`);
   const started = Date.now();
+  // The hash of the sources the build reads, taken before it starts: a file edited during the
+  // build then leaves the output stale on the next look instead of marked fresh.
+  const building = sourceHash(platform);
   const r = spawnSync('npm', ['run', `build:${platform}`], {
     cwd: ROOT,
     stdio: opts.quiet ? 'pipe' : 'inherit',
@@ -64,7 +67,7 @@ export function ensureBuilt(platform: Platform, log: (msg: string) => void = (m)
     const output = opts.quiet ? `\n${r.stdout}\n${r.stderr}` : '; see the output above';
     throw new Error(`The ${platform} build failed (exit ${r.status})${output}`);
   }
-  fs.writeFileSync(stampFile(platform), sourceHash(platform));
+  fs.writeFileSync(stampFile(platform), building);
   log(`Built ${platform} in ${Math.round((Date.now() - started) / 1000)} s → ${path.relative(ROOT, outputDir(platform))}`);
   return true;
 }
