@@ -1,5 +1,6 @@
 // Logging in with a wx.login code, and the session that results.
 import { z } from './openapi';
+import { SubscribeTemplates } from './orders';
 import { UserView } from './users';
 
 export const LoginRequest = z
@@ -33,6 +34,10 @@ export const ClientConfig = z
   .object({
     /** Path (same origin) of the WeChat simulator's login-code endpoint, when the simulator runs. */
     simulatorLoginCodePath: z.string().nullable(),
+    /** Path of the simulator's stand-in for the subscribe dialog (H5 only), when the simulator runs. */
+    simulatorSubscribePath: z.string().nullable(),
+    /** Subscription-message template ids to ask for, by topic. */
+    subscribeTemplates: SubscribeTemplates,
     apiVersion: z.literal('v1'),
   })
   .openapi('ClientConfig');

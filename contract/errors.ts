@@ -19,6 +19,15 @@ export const ErrorCode = z.enum([
   'SHOP_ALREADY_OPEN',
   'SHOP_SUSPENDED',
   'OUT_OF_STOCK',
+  'SHOP_NOT_ACCEPTING_ORDERS',
+  'PRODUCT_UNAVAILABLE',
+  'NOT_SHIPPED_TO',
+  'PRICE_CHANGED',
+  'ORDER_NOT_PAYABLE',
+  'ORDER_NOT_CANCELLABLE',
+  'ORDER_NOT_SHIPPABLE',
+  'ORDER_NOT_RECEIVABLE',
+  'ADDRESS_BOOK_FULL',
   'WECHAT_CODE_INVALID',
   'WECHAT_CODE_USED',
   'WECHAT_RATE_LIMITED',
@@ -48,6 +57,23 @@ export interface ContentRiskyDetails {
   labelName: ContentLabel;
   /** The words that were caught, when WeChat says. */
   keywords: string[];
+}
+
+/** `details` of OUT_OF_STOCK and PRODUCT_UNAVAILABLE: which line, and how many packs are left. */
+export interface StockProblemDetails {
+  productId: string;
+  variantId: string;
+  available: number;
+}
+
+/** `details` of NOT_SHIPPED_TO: the province the shop does not ship to. */
+export interface NotShippedToDetails {
+  province: { code: string; name: string };
+}
+
+/** `details` of the ORDER_NOT_* codes: the order's status now, so the phone can refresh. */
+export interface OrderStateDetails {
+  status: string;
 }
 
 export const ErrorBody = z

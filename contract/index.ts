@@ -8,3 +8,5 @@ export * from './regions';
 export * from './photos';
 export * from './shops';
 export * from './products';
+export * from './addresses';
+export * from './orders';

@@ -31,6 +31,29 @@ export const paths = {
   listingPoster: '/listings/:productId/poster',
   scene: '/scenes/:scene',
 
+  // Orders: checkout and the buyer's side.
+  orderQuote: '/orders/quote',
+  orders: '/orders',
+  myOrders: '/me/orders',
+  order: '/orders/:orderId',
+  orderCancel: '/orders/:orderId/cancel',
+  orderConfirmReceipt: '/orders/:orderId/confirm-receipt',
+  myAddresses: '/me/addresses',
+  myAddress: '/me/addresses/:addressId',
+  mySubscriptions: '/me/subscriptions',
+
+  // Orders: the seller's side.
+  orderConfirmPayment: '/orders/:orderId/confirm-payment',
+  orderShip: '/orders/:orderId/ship',
+  orderParcels: '/orders/:orderId/parcels',
+  orderSellerNote: '/orders/:orderId/seller-note',
+  shopOrders: '/shops/:shopId/orders',
+  shopPickList: '/shops/:shopId/orders/pick-list.csv',
+  shopDashboard: '/shops/:shopId/dashboard',
+  shopOrderSettings: '/shops/:shopId/order-settings',
+  shopCustomers: '/shops/:shopId/customers',
+  shopCustomer: '/shops/:shopId/customers/:customerId',
+
   adminShops: '/admin/shops',
   adminShopSuspend: '/admin/shops/:shopId/suspend',
   adminShopUnsuspend: '/admin/shops/:shopId/unsuspend',
@@ -55,11 +78,20 @@ export const pages = {
   me: 'pages/me/index',
   shop: 'pages/shop/index',
   product: 'pages/product/index',
+  cart: 'pages/cart/index',
+  checkout: 'pages/checkout/index',
+  order: 'pages/order/index',
+  addresses: 'pages/addresses/index',
   sellerHome: 'subpackages/seller/pages/home/index',
   sellerShop: 'subpackages/seller/pages/shop/index',
   sellerProducts: 'subpackages/seller/pages/products/index',
   sellerEditor: 'subpackages/seller/pages/editor/index',
   sellerPoster: 'subpackages/seller/pages/poster/index',
+  sellerOrders: 'subpackages/seller/pages/orders/index',
+  sellerOrder: 'subpackages/seller/pages/order/index',
+  sellerCustomers: 'subpackages/seller/pages/customers/index',
+  sellerCustomer: 'subpackages/seller/pages/customer/index',
+  sellerShipping: 'subpackages/seller/pages/shipping/index',
   operatorShops: 'subpackages/operator/pages/shops/index',
   operatorReview: 'subpackages/operator/pages/review/index',
 } as const;
@@ -70,3 +102,9 @@ export const fileUrl = (id: string) => API_PREFIX + paths.file.replace(':id', id
 /** Where the WeChat simulator is mounted when the server hosts it. */
 export const SIMULATOR_PREFIX = '/wechat-sim';
 export const SIMULATOR_LOGIN_CODE_PATH = `${SIMULATOR_PREFIX}/dev/login-code`;
+/**
+ * The simulator's stand-in for the phone's subscribe dialog (POST { openid? , results }) in H5,
+ * and its record of subscription messages it was sent (GET), for tests and developers.
+ */
+export const SIMULATOR_SUBSCRIBE_PATH = `${SIMULATOR_PREFIX}/dev/subscribe`;
+export const SIMULATOR_MESSAGES_PATH = `${SIMULATOR_PREFIX}/dev/subscribe-messages`;

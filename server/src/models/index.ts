@@ -7,6 +7,10 @@ import { defineProductModel } from './product';
 import { definePhotoModel } from './photo';
 import { defineShareSceneModel } from './share-scene';
 import { defineIdempotencyKeyModel } from './idempotency-key';
+import { defineOrderModel } from './order';
+import { defineCustomerModel } from './customer';
+import { defineAddressModel } from './address';
+import { defineSubscribeCreditModel } from './subscribe-credit';
 
 export function createModels(conn: Connection) {
   return {
@@ -17,6 +21,10 @@ export function createModels(conn: Connection) {
     Photo: definePhotoModel(conn),
     ShareScene: defineShareSceneModel(conn),
     IdempotencyKey: defineIdempotencyKeyModel(conn),
+    Order: defineOrderModel(conn),
+    Customer: defineCustomerModel(conn),
+    Address: defineAddressModel(conn),
+    SubscribeCredit: defineSubscribeCreditModel(conn),
   };
 }
 

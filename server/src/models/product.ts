@@ -16,6 +16,22 @@ export interface Variant {
   stock: number | null;
 }
 
+/**
+ * Stock an order has taken and may still give back: one per order line, keyed by order and
+ * variant. Taking stock and adding the hold is one atomic update, and so is returning stock and
+ * removing the hold, which is what makes each happen exactly once however often it is retried.
+ */
+export interface StockHold {
+  key: string;
+  variantId: Types.ObjectId;
+  /** The stock mode when taken: stock is returned only to the same mode. */
+  mode: StockMode;
+  quantity: number;
+  /** Bulk mode: the grams taken (so a later change of pack size returns exactly these). */
+  grams: number;
+  at: Date;
+}
+
 export type DescriptionBlock = { type: 'text'; text: string; photoId?: undefined } | { type: 'image'; photoId: string; text?: undefined };
 
 export interface Product {
@@ -32,6 +48,7 @@ export interface Product {
   /** Bulk mode: grams in stock, shared by all variants; per-variant mode: null. */
   bulkStockGrams: number | null;
   variants: Types.DocumentArray<Variant>;
+  holds: StockHold[];
   status: ProductStatus;
   version: number;
   /** `reason`: an operator's words; `check`: what WeChat's content check found, when it flagged the text. */
@@ -75,6 +92,22 @@ export const productSchema = new Schema<Product>(
     stockMode: { type: String, enum: ['per_variant', 'bulk'], required: true },
     bulkStockGrams: integer({ default: null, min: 0 }),
     variants: { type: [variantSchema], required: true },
+    holds: {
+      type: [
+        new Schema<StockHold>(
+          {
+            key: { type: String, required: true },
+            variantId: { type: Schema.Types.ObjectId, required: true },
+            mode: { type: String, enum: ['per_variant', 'bulk'], required: true },
+            quantity: integer({ required: true, min: 1 }),
+            grams: integer({ required: true, min: 0 }),
+            at: { type: Date, required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
     status: { type: String, enum: ['draft', 'on_sale', 'off_shelf'], default: 'draft' },
     version: integer({ required: true, default: 0, min: 0 }),
     review: {
