@@ -24,6 +24,10 @@ export type AddressInput = z.input<typeof AddressInput>;
 export const SaveAddressRequest = AddressInput.extend({ isDefault: z.boolean().default(false) }).strict().openapi('SaveAddressRequest');
 export type SaveAddressRequest = z.input<typeof SaveAddressRequest>;
 
+/** PATCH: any of the fields; `isDefault: true` makes it the default (there is always exactly one). */
+export const UpdateAddressRequest = AddressInput.extend({ isDefault: z.boolean() }).partial().strict().openapi('UpdateAddressRequest');
+export type UpdateAddressRequest = z.input<typeof UpdateAddressRequest>;
+
 /** An address as stored with an order or in the buyer's list. */
 export const AddressView = z
   .object({ name: z.string(), phone: z.string(), region: RegionPath, detail: z.string() })

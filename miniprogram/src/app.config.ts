@@ -1,11 +1,24 @@
 // The app's pages, tab bar and subpackages. Buyer pages sit in the main package; seller pages and
 // the platform operators' pages in subpackages, so a buyer opening a shared link downloads neither.
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/orders/index', 'pages/me/index', 'pages/shop/index', 'pages/product/index'],
+  pages: [
+    'pages/index/index',
+    'pages/orders/index',
+    'pages/me/index',
+    'pages/shop/index',
+    'pages/product/index',
+    'pages/cart/index',
+    'pages/checkout/index',
+    'pages/order/index',
+    'pages/addresses/index',
+  ],
   subPackages: [
     {
       root: 'subpackages/seller',
-      pages: ['pages/home/index', 'pages/shop/index', 'pages/products/index', 'pages/editor/index', 'pages/poster/index'],
+      pages: [
+        'pages/home/index', 'pages/shop/index', 'pages/products/index', 'pages/editor/index', 'pages/poster/index',
+        'pages/orders/index', 'pages/order/index', 'pages/customers/index', 'pages/customer/index', 'pages/shipping/index',
+      ],
     },
     {
       root: 'subpackages/operator',

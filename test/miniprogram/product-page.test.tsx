@@ -71,13 +71,13 @@ test('tapping a photo opens the full-size viewer', async () => {
   );
 });
 
-test('buying waits for the ordering feature; the shop is one tap away', async () => {
+test('buying and adding to the cart are open for a pack in stock; the shop is one tap away', async () => {
   const go = jest.fn();
   render(<ProductScreen productId='p1' catalog={fakeCatalog()} go={go} />);
   await screen.findByText('东北小米');
-  expect(screen.getByText('立即购买')).toBeDisabled();
-  expect(screen.getByText('下单功能即将开放')).toBeInTheDocument();
-  fireEvent.click(screen.getByText('进店'));
+  expect(screen.getByText('立即购买')).not.toBeDisabled();
+  expect(screen.getByText('加入购物车')).not.toBeDisabled();
+  fireEvent.click(screen.getByText('进店看看 ›'));
   expect(go).toHaveBeenCalledWith('shop', { id: 'shop1' });
 });
 

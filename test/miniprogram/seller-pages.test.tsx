@@ -28,17 +28,28 @@ const choose = async (label: string, name: string) => {
   await act(async () => undefined);
 };
 
+/** The hub's order side, quiet: no orders today, alerts not configured. */
+function homeOrders() {
+  return {
+    orders: {
+      shopDashboard: jest.fn(async () => ({ today: { orders: 0, revenueFen: 0, date: '2026-11-28' }, counts: { awaiting_payment: 0, paid: 0, shipped: 0, completed: 0, cancelled: 0 }, lowStock: [] })),
+      reportSubscriptions: jest.fn(),
+    },
+    alerts: { config: jest.fn(async () => ({ simulatorLoginCodePath: null, simulatorSubscribePath: null, subscribeTemplates: { order_paid: null, order_shipped: null, new_order: null }, apiVersion: 'v1' as const })), requestSubscribe: jest.fn() },
+  };
+}
+
 describe('seller centre hub', () => {
   test('with no shop: one big "open my shop"', async () => {
     const go = jest.fn();
-    render(<SellerHomeScreen seller={{ myShop: jest.fn(async () => null) }} go={go} openLogin={jest.fn()} />);
+    render(<SellerHomeScreen seller={{ myShop: jest.fn(async () => null) }} {...homeOrders()} go={go} openLogin={jest.fn()} />);
     fireEvent.click(await screen.findByText('开我的小店'));
     expect(go).toHaveBeenCalledWith('sellerShop');
   });
 
   test('with a shop: status, counts, low-stock warning and the ways on', async () => {
     const go = jest.fn();
-    render(<SellerHomeScreen seller={{ myShop: jest.fn(async () => myShop) }} go={go} openLogin={jest.fn()} />);
+    render(<SellerHomeScreen seller={{ myShop: jest.fn(async () => myShop) }} {...homeOrders()} go={go} openLogin={jest.fn()} />);
     expect(await screen.findByText('克东王家合作社')).toBeInTheDocument();
     expect(screen.getByText('营业中')).toBeInTheDocument();
     expect(screen.getByText('有 1 件商品库存不多了，记得补货')).toBeInTheDocument();
@@ -50,14 +61,14 @@ describe('seller centre hub', () => {
 
   test('not logged in: a way to log in', async () => {
     const openLogin = jest.fn();
-    render(<SellerHomeScreen seller={{ myShop: jest.fn().mockRejectedValue(apiError('LOGIN_REQUIRED')) }} go={jest.fn()} openLogin={openLogin} />);
+    render(<SellerHomeScreen seller={{ myShop: jest.fn().mockRejectedValue(apiError('LOGIN_REQUIRED')) }} {...homeOrders()} go={jest.fn()} openLogin={openLogin} />);
     fireEvent.click(await screen.findByText('去登录'));
     expect(openLogin).toHaveBeenCalled();
   });
 
   test('a suspended shop shows the platform’s reason', async () => {
     const suspended: ShopView = { ...myShop, suspended: { at: myShop.updatedAt, reason: '售卖假货' } };
-    render(<SellerHomeScreen seller={{ myShop: jest.fn(async () => suspended) }} go={jest.fn()} openLogin={jest.fn()} />);
+    render(<SellerHomeScreen seller={{ myShop: jest.fn(async () => suspended) }} {...homeOrders()} go={jest.fn()} openLogin={jest.fn()} />);
     expect(await screen.findByText('小店已被平台暂停：售卖假货')).toBeInTheDocument();
     expect(screen.getByText('已被平台暂停')).toBeInTheDocument();
   });

@@ -5,7 +5,9 @@ import type { UpdateMeRequest, UserView } from '../../../contract/users';
 import { createCatalog, type Catalog } from './catalog';
 import { ApiError, apiError, createHttp, type Http } from './http';
 import { createOperator, type Operator } from './operator';
+import { createOrders, type Orders } from './orders';
 import { createSeller, type Seller } from './seller';
+import { createSellerOrders, type SellerOrders } from './seller-orders';
 import { clearSession, loadSession, loadSimIdentity, saveSession, saveSimIdentity } from './session';
 import { clearAllDrafts } from './form-drafts';
 
@@ -27,8 +29,8 @@ export interface Account {
   logout(): Promise<void>;
 }
 
-/** Everything the app asks the server: the account, the public catalogue, the seller's and operator's tools. */
-export interface Client extends Account, Catalog, Seller, Operator {
+/** Everything the app asks the server: the account, the public catalogue, the buyer's orders, the seller's and operator's tools. */
+export interface Client extends Account, Catalog, Orders, Seller, SellerOrders, Operator {
   clientConfig(): Promise<ClientConfig>;
   me(): Promise<UserView>;
 }
@@ -106,7 +108,9 @@ export function createClient(options: ClientOptions): Client {
 
   return {
     ...createCatalog(http),
+    ...createOrders(http),
     ...createSeller(http),
+    ...createSellerOrders(http),
     ...createOperator(http),
     clientConfig,
     me,

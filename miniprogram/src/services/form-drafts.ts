@@ -27,6 +27,7 @@ export const draftKeys = {
   newProduct: (shopId: string) => `product:new:${shopId}`,
   shop: (id: string) => `shop:${id}`,
   newShop: (userId: string | null) => (userId ? `shop:new:${userId}` : 'shop:new'),
+  orderSettings: (shopId: string) => `order-settings:${shopId}`,
 };
 
 const PREFIX = 'cunshop.draft.';

@@ -68,9 +68,16 @@ export function pageUrl(page: PageName, query: PageQuery = {}): string {
   return `/${appPages[page]}${parts.length ? `?${parts.join('&')}` : ''}`;
 }
 
+const TAB_PAGES: readonly PageName[] = ['home', 'orders', 'me'];
+
 /** Goes to a page; when WeChat's ten-page stack is full, replaces the current page instead. */
 export const openPage: Navigate = (page, query) => {
   const url = pageUrl(page, query);
+  // Tab pages can only be switched to (and take no query).
+  if (TAB_PAGES.includes(page)) {
+    Taro.switchTab({ url: `/${appPages[page]}` }).catch(() => undefined);
+    return;
+  }
   Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }).catch(() => undefined));
 };
 
@@ -157,4 +164,170 @@ export async function saveImageToAlbum(filePath: string): Promise<AlbumSaveResul
 /** Opens WeChat's permission settings for this mini-program (to allow saving to the album). */
 export function openAppSettings(): void {
   Taro.openSetting().catch(() => undefined);
+}
+
+/** WeChat scans a waybill's barcode with the camera; the browser build has no scanner. */
+export const canScanBarcode = !isBrowser;
+
+/** A waybill's barcode as text (a tracking number); null when cancelled, failed or unavailable. */
+export async function scanBarcode(): Promise<string | null> {
+  if (!canScanBarcode) return null;
+  try {
+    const scanned = await Taro.scanCode({ onlyFromCamera: false, scanType: ['barCode'] });
+    return scanned.result || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A downloaded file (a pick list) goes on to where it can be opened or printed: the browser saves
+ * it at once; WeChat sends it into a chat (e.g. "文件传输助手", opened on a computer), which it
+ * allows only straight from a tap, so there the screen asks for a second tap.
+ */
+export const fileHandOffNeedsTap = !isBrowser;
+
+export type FileHandOff = 'done' | 'cancelled' | 'failed';
+
+export async function handOffFile(filePath: string, fileName: string): Promise<FileHandOff> {
+  if (isBrowser) {
+    if (typeof document === 'undefined') return 'failed';
+    const link = document.createElement('a');
+    link.href = filePath;
+    link.download = fileName;
+    link.style.display = 'none';
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    return 'done';
+  }
+  try {
+    await Taro.shareFileMessage({ filePath, fileName });
+    return 'done';
+  } catch (reason) {
+    const text = String((reason as { errMsg?: unknown } | null)?.errMsg ?? reason ?? '');
+    return /cancel/i.test(text) ? 'cancelled' : 'failed';
+  }
+}
+
+/** Replaces the current page (a placed order's page replaces the checkout, so "back" skips it). */
+export const replacePage: Navigate = (page, query) => {
+  Taro.redirectTo({ url: pageUrl(page, query) }).catch(() => undefined);
+};
+
+/** One of the tab pages (they are switched to, not pushed, and take no query). */
+export function openTab(tab: 'home' | 'orders' | 'me'): void {
+  Taro.switchTab({ url: `/${pages[tab]}` }).catch(() => undefined);
+}
+
+/** WeChat's address book answer, in WeChat's own field names (they cross the wire as they are). */
+export interface WeChatAddress {
+  userName: string;
+  telNumber: string;
+  /** The county's six-digit division code, when WeChat gives one. */
+  nationalCode?: string;
+  provinceName: string;
+  cityName: string;
+  countyName: string;
+  detailInfo: string;
+}
+
+/** WeChat keeps the person's delivery addresses; the browser has none, so the form is used there. */
+export const canChooseWeChatAddress = !isBrowser;
+
+/** Opens WeChat's address book; null when the person cancels, refuses, or there is none (browser). */
+export async function chooseAddress(): Promise<WeChatAddress | null> {
+  if (isBrowser) return null;
+  try {
+    const chosen = await Taro.chooseAddress();
+    return {
+      userName: chosen.userName ?? '',
+      telNumber: chosen.telNumber ?? '',
+      nationalCode: chosen.nationalCode,
+      provinceName: chosen.provinceName ?? '',
+      cityName: chosen.cityName ?? '',
+      countyName: chosen.countyName ?? '',
+      detailInfo: chosen.detailInfo ?? '',
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** What the subscribe dialog answered per template id: accept, reject, ban or filter. */
+export type SubscribeAnswers = Record<string, 'accept' | 'reject' | 'ban' | 'filter'>;
+const SUBSCRIBE_ANSWERS = new Set(['accept', 'reject', 'ban', 'filter']);
+
+/**
+ * Asks to send the person these messages later (an order paid, shipped). WeChat shows its dialog
+ * only when this is called straight from a tap, before anything is awaited, so callers start it
+ * first and await it later. In the browser the WeChat simulator's stand-in accepts them all, when
+ * it runs. Resolves null when nothing was asked or the dialog failed.
+ */
+export function requestSubscribe(templateIds: string[], simulatorSubscribePath: string | null): Promise<SubscribeAnswers | null> {
+  if (templateIds.length === 0) return Promise.resolve(null);
+  if (isBrowser) {
+    if (!simulatorSubscribePath) return Promise.resolve(null);
+    const results: SubscribeAnswers = Object.fromEntries(templateIds.map((id) => [id, 'accept' as const]));
+    return Taro.request({ url: apiBase() + simulatorSubscribePath, method: 'POST', data: { results }, header: { 'Content-Type': 'application/json' } }).then(
+      (response) => (response.statusCode >= 200 && response.statusCode < 300 ? results : null),
+      () => null,
+    );
+  }
+  // entityIds is Alipay's; WeChat takes only tmplIds.
+  return Taro.requestSubscribeMessage({ tmplIds: templateIds } as Taro.requestSubscribeMessage.Option).then(
+    (answer) => {
+      const results: SubscribeAnswers = {};
+      for (const id of templateIds) {
+        const value = (answer as unknown as Record<string, unknown>)[id];
+        if (typeof value === 'string' && SUBSCRIBE_ANSWERS.has(value)) results[id] = value as SubscribeAnswers[string];
+      }
+      return Object.keys(results).length ? results : null;
+    },
+    () => null,
+  );
+}
+
+/** Copies text (a tracking number) for pasting into a courier's app; false when it did not work. */
+export async function setClipboard(text: string): Promise<boolean> {
+  if (isBrowser) {
+    try {
+      if (typeof navigator !== 'undefined' && navigator.clipboard) {
+        await navigator.clipboard.writeText(text);
+        return true;
+      }
+    } catch {
+      // Not allowed (an insecure origin, no permission): the old way below still works in most browsers.
+    }
+    return copyWithTextarea(text);
+  }
+  try {
+    await Taro.setClipboardData({ data: text });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function copyWithTextarea(text: string): boolean {
+  if (typeof document === 'undefined') return false;
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.appendChild(area);
+  area.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  } finally {
+    document.body.removeChild(area);
+  }
+}
+
+/** Rings a phone number (the seller's, to pay or ask); the browser hands a tel: link to the system. */
+export function callPhone(phoneNumber: string): void {
+  Taro.makePhoneCall({ phoneNumber }).catch(() => undefined);
 }

@@ -11,6 +11,7 @@ import { messageOf } from '../../hooks/usePagedList';
 import { t } from '../../i18n';
 import type { Account } from '../../services/client';
 import { mediaUrl } from '../../services/platform';
+import type { OrderTab } from '../orders/tabs';
 import './index.scss';
 
 export interface MeScreenProps {
@@ -24,6 +25,35 @@ export interface MeScreenProps {
   openSellerCentre: () => void;
   /** The platform's admin pages; the way there shows only to operators. */
   openOperatorCentre: () => void;
+  /** The buyer's ways on: the orders tab at one status, the cart, the addresses. */
+  openOrders?: (tab: OrderTab) => void;
+  openCart?: () => void;
+  openAddresses?: () => void;
+}
+
+const ORDER_SHORTCUTS: OrderTab[] = ['awaiting_payment', 'paid', 'shipped', 'all'];
+
+/** The buyer's own: orders by status, the cart, delivery addresses. */
+function BuyerLinks({ openOrders, openCart, openAddresses }: Pick<MeScreenProps, 'openOrders' | 'openCart' | 'openAddresses'>) {
+  if (!openOrders && !openCart && !openAddresses) return null;
+  return (
+    <View className='card me__buyer'>
+      {openOrders && (
+        <>
+          <View className='section-title'>{t('orders.title')}</View>
+          <View className='me__order-tabs'>
+            {ORDER_SHORTCUTS.map((tab) => (
+              <View key={tab} className={`me__order-tab me-orders-${tab}`} role='link' onClick={() => openOrders(tab)}>
+                {t(tab === 'all' ? 'orders.tab.all' : `order.status.${tab}`)}
+              </View>
+            ))}
+          </View>
+        </>
+      )}
+      {openCart && <Button className='big-button secondary me-cart' onClick={openCart}>{t('cart.title')}</Button>}
+      {openAddresses && <Button className='big-button secondary me-addresses' onClick={openAddresses}>{t('address.title')}</Button>}
+    </View>
+  );
 }
 
 type Phase = 'loading' | 'ready' | 'failed';
@@ -35,7 +65,8 @@ const LOGIN_CHOICES: { identity: SimIdentity; label: 'me.loginAsSeller' | 'me.lo
 ];
 
 
-export function MeScreen({ account, browserLogin, nativeAvatarPicker, pickImage, openSellerCentre, openOperatorCentre }: MeScreenProps) {
+export function MeScreen(props: MeScreenProps) {
+  const { account, browserLogin, nativeAvatarPicker, pickImage, openSellerCentre, openOperatorCentre } = props;
   const [phase, setPhase] = useState<Phase>('loading');
   const [user, setUser] = useState<UserView | null>(null);
   const [nickname, setNickname] = useState('');
@@ -209,6 +240,8 @@ export function MeScreen({ account, browserLogin, nativeAvatarPicker, pickImage,
           </Button>
         )}
       </View>
+
+      <BuyerLinks openOrders={props.openOrders} openCart={props.openCart} openAddresses={props.openAddresses} />
 
       {/* Shown to everyone: a buyer may be about to start selling. Only a tap downloads seller code. */}
       <Button className='big-button secondary' onClick={openSellerCentre}>{t('me.sellerCentre')}</Button>

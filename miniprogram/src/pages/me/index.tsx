@@ -1,7 +1,8 @@
 // Me: the logged-in person, wired to the real client and this platform's pickers.
 import { usePageTitle } from '../../i18n/usePageTitle';
 import { client } from '../../services';
-import { hasNativeAvatarPicker, isBrowser, openOperatorCentre, openSellerCentre, pickImageFile } from '../../services/platform';
+import { hasNativeAvatarPicker, isBrowser, openOperatorCentre, openPage, openSellerCentre, openTab, pickImageFile } from '../../services/platform';
+import { putWantedOrdersTab } from '../orders/wanted-tab';
 import { MeScreen } from './MeScreen';
 
 export default function MePage() {
@@ -14,6 +15,12 @@ export default function MePage() {
       pickImage={pickImageFile}
       openSellerCentre={openSellerCentre}
       openOperatorCentre={openOperatorCentre}
+      openOrders={(tab) => {
+        putWantedOrdersTab(tab);
+        openTab('orders');
+      }}
+      openCart={() => openPage('cart')}
+      openAddresses={() => openPage('addresses')}
     />
   );
 }

@@ -1,14 +1,29 @@
-// Orders: the buyer's orders will be listed here once ordering exists.
-import { View } from '@tarojs/components';
-import { EmptyState } from '../../components/EmptyState';
-import { t } from '../../i18n';
+// My orders (a tab page), wired to the real client.
+import { useReachedBottom } from '../../hooks/useReachedBottom';
+import { useShownAgain } from '../../hooks/useShownAgain';
 import { usePageTitle } from '../../i18n/usePageTitle';
+import { client } from '../../services';
+import { isBrowser, openPage, openTab } from '../../services/platform';
+import { loadSession, loadSimIdentity } from '../../services/session';
+import { OrdersScreen } from './OrdersScreen';
+import { takeWantedOrdersTab } from './wanted-tab';
+
+/** Inside WeChat a login is always silent; in the browser someone must have picked who they are. */
+const canLogIn = () => !isBrowser || !!loadSession() || loadSimIdentity() !== null;
 
 export default function OrdersPage() {
   usePageTitle('orders.title');
+  const bottom = useReachedBottom();
+  const shown = useShownAgain();
   return (
-    <View className='screen orders'>
-      <EmptyState mark='单' title={t('orders.emptyTitle')} hint={t('orders.emptyHint')} />
-    </View>
+    <OrdersScreen
+      orders={client}
+      go={openPage}
+      openLogin={() => openTab('me')}
+      shown={shown}
+      takeWantedTab={takeWantedOrdersTab}
+      reachedBottom={bottom}
+      canLogIn={canLogIn}
+    />
   );
 }

@@ -5,10 +5,15 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import type { PublicProductView, PublicVariantView } from '../../../../contract/products';
 import { unitPriceFen } from '../../../../contract/pricing';
+import { ORDER_QUANTITY_MAX } from '../../../../contract/limits';
 import { LoadFailed, Loading } from '../../components/LoadState';
+import { Outcome } from '../../components/Outcome';
+import { QuantityStepper } from '../../components/QuantityStepper';
 import { ShopLogo } from '../../components/ShopLogo';
+import { useOnChange } from '../../hooks/useOnChange';
 import { messageOf } from '../../hooks/usePagedList';
 import { t } from '../../i18n';
+import { addToCart, cartLineCount, type AddResult, type CartLine } from '../../services/cart';
 import type { Catalog } from '../../services/catalog';
 import { mediaUrl, type Navigate } from '../../services/platform';
 import { formatFen, formatGrams, formatJin } from '../../utils/format';
@@ -24,7 +29,19 @@ export interface ProductScreenProps {
   go: Navigate;
   preview?: (urls: string[], current: string) => void;
   onLoaded?: (product: PublicProductView) => void;
+  /** Grows each time the page shows again (back from the cart), to recount the cart. */
+  shownAgain?: number;
+  /** The phone's cart (services/cart); tests pass fakes. */
+  cart?: { add: (shop: { id: string; name: string }, line: CartLine) => AddResult; lineCount: () => number };
 }
+
+const phoneCart = { add: addToCart, lineCount: cartLineCount };
+
+/** Packs one may order now: what is left when few are, else the order limit. */
+export const orderableMax = (variant: Pick<PublicVariantView, 'fewLeft'>): number => Math.min(ORDER_QUANTITY_MAX, variant.fewLeft ?? ORDER_QUANTITY_MAX);
+
+/** A buy-now line in a checkout URL: "productId.variantId.quantity" (ids are hex, so dots are safe). */
+export const buyNowParam = (productId: string, variantId: string, quantity: number): string => `${productId}.${variantId}.${quantity}`;
 
 /** "¥7.60/斤" and "¥15.20/kg" for a pack, computed as the server does (contract/pricing). */
 export function unitPrices(variant: Pick<PublicVariantView, 'priceFen' | 'netWeightGrams'>) {
@@ -61,10 +78,14 @@ function VariantOption({ variant, selected, onPick }: { variant: PublicVariantVi
   );
 }
 
-export function ProductScreen({ productId, scene, catalog, go, preview, onLoaded }: ProductScreenProps) {
+export function ProductScreen({ productId, scene, catalog, go, preview, onLoaded, shownAgain = 0, cart = phoneCart }: ProductScreenProps) {
   const [product, setProduct] = useState<PublicProductView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [quantity, setQuantity] = useState(1);
+  const [inCart, setInCart] = useState(() => cart.lineCount());
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  useOnChange(shownAgain, () => setInCart(cart.lineCount()));
 
   const load = useCallback(() => {
     setError(null);
@@ -91,9 +112,40 @@ export function ProductScreen({ productId, scene, catalog, go, preview, onLoaded
     [product, selectedId],
   );
 
+  const max = selected ? orderableMax(selected) : 1;
+  useEffect(() => {
+    setQuantity((current) => Math.min(current, Math.max(1, max)));
+  }, [max]);
+
   if (!productId && !scene) return <View className='screen'><LoadFailed message={t('error.NOT_FOUND')} onRetry={() => go('home')} /></View>;
   if (error) return <View className='screen'><LoadFailed message={error} onRetry={load} /></View>;
   if (!product) return <View className='screen'><Loading /></View>;
+
+  const buyable = product.shop.acceptingOrders && !!selected && !selected.soldOut;
+
+  function addSelected() {
+    if (!product || !selected || !buyable) return;
+    const result = cart.add(
+      { id: product.shop.id, name: product.shop.name },
+      {
+        productId: product.id,
+        variantId: selected.id,
+        quantity,
+        title: product.title,
+        variantName: selected.name,
+        priceFen: selected.priceFen,
+        netWeightGrams: selected.netWeightGrams,
+        cover: product.photos[0] ?? null,
+      },
+    );
+    setInCart(cart.lineCount());
+    setOutcome(result === 'added' ? { ok: true, text: t('cart.added') } : { ok: false, text: t('cart.full') });
+  }
+
+  function buyNow() {
+    if (!product || !selected || !buyable) return;
+    go('checkout', { shop: product.shop.id, buy: buyNowParam(product.id, selected.id, quantity) });
+  }
 
   const photoUrls = product.photos.map((photo) => mediaUrl(photo.largeUrl));
   const facts: { label: string; value: string }[] = [];
@@ -144,6 +196,12 @@ export function ProductScreen({ productId, scene, catalog, go, preview, onLoaded
             />
           ))}
         </View>
+        {buyable && selected && (
+          <View className='product__quantity'>
+            <Text className='product__quantity-label'>{t('cart.quantity')}</Text>
+            <QuantityStepper value={quantity} max={max} onChange={setQuantity} label={`${product.title} ${selected.name}`} />
+          </View>
+        )}
       </View>
 
       {facts.length > 0 && (
@@ -177,13 +235,27 @@ export function ProductScreen({ productId, scene, catalog, go, preview, onLoaded
       </View>
 
       <View className='bottom-bar'>
-        <Button className='big-button secondary bottom-bar__side' onClick={() => go('shop', { id: product.shop.id })}>
-          {t('product.shop')}
+        <Outcome
+          actions={{
+            failure: outcome && !outcome.ok ? { message: outcome.text, conflict: false, error: null } : null,
+            notice: outcome?.ok ? outcome.text : null,
+            dismiss: () => setOutcome(null),
+          }}
+          onReload={load}
+        />
+        <Button className='big-button quiet bottom-bar__cart product-cart' onClick={() => go('cart')}>
+          {inCart > 0 ? t('cart.buttonCount', { count: inCart }) : t('cart.button')}
         </Button>
-        <View className='bottom-bar__main'>
-          <Button className='big-button' disabled>{t('product.buy')}</Button>
-          <Text className='hint bottom-bar__hint'>{t('product.orderingSoon')}</Text>
+        <View className='bottom-bar__main product__buttons'>
+          <Button className='big-button secondary cart-add' disabled={buyable ? undefined : true} onClick={addSelected}>
+            {t('cart.add')}
+          </Button>
+          <Button className='big-button buy-now' disabled={buyable ? undefined : true} onClick={buyNow}>
+            {t('product.buy')}
+          </Button>
         </View>
+        {/* A paused shop says so at the top already. */}
+        {!buyable && product.shop.acceptingOrders && <Text className='hint bottom-bar__hint product__why-not'>{t('product.soldOut')}</Text>}
       </View>
     </View>
   );

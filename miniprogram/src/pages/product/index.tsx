@@ -3,6 +3,7 @@ import { useCallback, useRef } from 'react';
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import type { PublicProductView } from '../../../../contract/products';
 import { t } from '../../i18n';
+import { useShownAgain } from '../../hooks/useShownAgain';
 import { usePageTitle } from '../../i18n/usePageTitle';
 import { client } from '../../services';
 import { openPage, previewImages } from '../../services/platform';
@@ -22,7 +23,9 @@ function decodeScene(scene: string | undefined): string | undefined {
 
 export default function ProductPage() {
   usePageTitle('product.title');
+  // `from` (who shared the link) is not used yet; it stays in the share path for later rewards.
   const { params } = useRouter();
+  const shownAgain = useShownAgain();
   const loaded = useRef<PublicProductView | null>(null);
   const onLoaded = useCallback((product: PublicProductView) => {
     loaded.current = product;
@@ -41,6 +44,7 @@ export default function ProductPage() {
       go={openPage}
       preview={previewImages}
       onLoaded={onLoaded}
+      shownAgain={shownAgain}
     />
   );
 }

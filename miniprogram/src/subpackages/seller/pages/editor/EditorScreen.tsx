@@ -30,7 +30,7 @@ import { PhotoStrip } from '../../components/PhotoStrip';
 import { Outcome } from '../../../../components/Outcome';
 import { NoShop } from '../../components/SellerBlocks';
 import { useFormActions } from '../../../../hooks/useFormActions';
-import { RegionPicker, type LoadRegions } from '../../components/RegionPicker';
+import { RegionPicker, type LoadRegions } from '../../../../components/RegionPicker';
 import { sameFormState, useFormDraft, useRestoredDraft } from '../../hooks/useFormDraft';
 import { usePhotoSlots } from '../../hooks/usePhotoSlots';
 import type { Confirm } from '../shop/ShopFormScreen';

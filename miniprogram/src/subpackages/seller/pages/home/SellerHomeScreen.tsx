@@ -1,5 +1,6 @@
 // The seller centre's hub: with no shop, one big "open my shop"; with one, the shop's status,
-// product counts, a low-stock warning and the ways to everything else.
+// today's orders and what waits to ship or be paid, product counts, low stock, new-order alerts
+// and the ways to everything else.
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { ShopView } from '../../../../../../contract/shops';
@@ -14,10 +15,16 @@ import type { Seller } from '../../../../services/seller';
 import { formatRegion } from '../../../../utils/region';
 import { NewProductBar, NoShop } from '../../components/SellerBlocks';
 import { ShopStatusBadge } from '../../../../components/ShopStatusBadge';
+import { NewOrderAlerts, type NewOrderAlertsProps } from './NewOrderAlerts';
+import { TodayCard, type TodayCardProps } from './TodayCard';
 import './index.scss';
 
 export interface SellerHomeScreenProps {
   seller: Pick<Seller, 'myShop'>;
+  /** Today's figures, and recording the new-order alerts the seller allowed. */
+  orders: TodayCardProps['orders'] & NewOrderAlertsProps['orders'];
+  /** client-config (the alert's template id) and WeChat's subscribe dialog. */
+  alerts: Pick<NewOrderAlertsProps, 'config' | 'requestSubscribe'>;
   go: Navigate;
   /** Opens the Me tab to log in. */
   openLogin: () => void;
@@ -27,7 +34,7 @@ export interface SellerHomeScreenProps {
 
 type State = { phase: 'loading' } | { phase: 'failed'; message: string; login: boolean } | { phase: 'ready'; shop: ShopView | null };
 
-export function SellerHomeScreen({ seller, go, openLogin, shown = 0 }: SellerHomeScreenProps) {
+export function SellerHomeScreen({ seller, orders, alerts, go, openLogin, shown = 0 }: SellerHomeScreenProps) {
   const [state, setState] = useState<State>({ phase: 'loading' });
 
   const load = useCallback((quiet = false) => {
@@ -99,6 +106,15 @@ export function SellerHomeScreen({ seller, go, openLogin, shown = 0 }: SellerHom
           </View>
         )}
       </View>
+
+      <TodayCard shopId={shop.id} orders={orders} go={go} shown={shown} />
+
+      <View className='seller-home__ways'>
+        <Button className='big-button seller-home-orders' onClick={() => go('sellerOrders')}>{t('sellerHome.orders')}</Button>
+        <Button className='big-button secondary seller-home-customers' onClick={() => go('sellerCustomers')}>{t('sellerHome.customers')}</Button>
+        <Button className='big-button secondary seller-home-shipping' onClick={() => go('sellerShipping')}>{t('sellerHome.shipping')}</Button>
+      </View>
+      <NewOrderAlerts config={alerts.config} orders={orders} requestSubscribe={alerts.requestSubscribe} />
 
       <Button className='big-button secondary' onClick={() => go('sellerProducts')}>{t('seller.manageProducts')}</Button>
       <Button className='big-button secondary' onClick={() => go('sellerShop')}>{t('seller.editShop')}</Button>

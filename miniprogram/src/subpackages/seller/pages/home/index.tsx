@@ -2,11 +2,13 @@
 import { useShownAgain } from '../../../../hooks/useShownAgain';
 import { usePageTitle } from '../../../../i18n/usePageTitle';
 import { client } from '../../../../services';
-import { openMeTab, openPage } from '../../../../services/platform';
+import { openMeTab, openPage, requestSubscribe } from '../../../../services/platform';
 import { SellerHomeScreen } from './SellerHomeScreen';
+
+const ALERTS = { config: client.clientConfig, requestSubscribe };
 
 export default function SellerHomePage() {
   usePageTitle('seller.title');
   const shown = useShownAgain();
-  return <SellerHomeScreen seller={client} go={openPage} openLogin={openMeTab} shown={shown} />;
+  return <SellerHomeScreen seller={client} orders={client} alerts={ALERTS} go={openPage} openLogin={openMeTab} shown={shown} />;
 }

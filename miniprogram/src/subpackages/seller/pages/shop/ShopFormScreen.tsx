@@ -21,7 +21,7 @@ import type { FieldErrors } from '../../../../components/Field/errors';
 import { Outcome } from '../../../../components/Outcome';
 import { useFormActions } from '../../../../hooks/useFormActions';
 import { PhotoStrip } from '../../components/PhotoStrip';
-import { RegionPicker, type LoadRegions } from '../../components/RegionPicker';
+import { RegionPicker, type LoadRegions } from '../../../../components/RegionPicker';
 import { ShopStatusBadge } from '../../../../components/ShopStatusBadge';
 import { sameFormState, useFormDraft, useRestoredDraft } from '../../hooks/useFormDraft';
 import { usePhotoSlots } from '../../hooks/usePhotoSlots';

@@ -1,10 +1,11 @@
 // Province → city → county, each a plain selector fed by GET /regions. WeChat's own region picker
-// does not exist in the browser build and uses its own code list, so one picker serves both.
+// does not exist in the browser build and uses its own code list, so one picker serves both. It
+// lives in the main package (delivery addresses) so the seller subpackage can use it too.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Picker, Text, View } from '@tarojs/components';
-import type { Region, RegionPath } from '../../../../../../contract/regions';
-import { messageOf } from '../../../../hooks/usePagedList';
-import { t, type MessageKey } from '../../../../i18n';
+import type { Region, RegionPath } from '../../../../contract/regions';
+import { messageOf } from '../../hooks/usePagedList';
+import { t, type MessageKey } from '../../i18n';
 import './index.scss';
 
 export type LoadRegions = (parent?: string) => Promise<Region[]>;

@@ -1,0 +1,25 @@
+// An order (`id`), wired to the real client and this platform's dialogs, clipboard and phone.
+import { useRouter } from '@tarojs/taro';
+import { useShownAgain } from '../../hooks/useShownAgain';
+import { usePageTitle } from '../../i18n/usePageTitle';
+import { client } from '../../services';
+import { callPhone, confirmAction, openPage, openTab, setClipboard } from '../../services/platform';
+import { OrderScreen } from './OrderScreen';
+
+export default function OrderPage() {
+  usePageTitle('order.title');
+  const { params } = useRouter();
+  const shownAgain = useShownAgain();
+  return (
+    <OrderScreen
+      orderId={params.id}
+      orders={client}
+      go={openPage}
+      openLogin={() => openTab('me')}
+      confirm={confirmAction}
+      copy={setClipboard}
+      call={callPhone}
+      shownAgain={shownAgain}
+    />
+  );
+}
