@@ -66,7 +66,8 @@ async function reservations(services: Services, lines: { productId: Types.Object
   let refused = 0;
   const seconds = await parallel(BUYERS, BUYERS, async (i) => {
     try {
-      await reserveStock(services, { ...lines[pick(i)], quantity: 1 });
+      // One hold per buyer, as one order line each.
+      await reserveStock(services, { ...lines[pick(i)], quantity: 1 }, `bench:${i}`);
       sold += 1;
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'OUT_OF_STOCK')) throw err;

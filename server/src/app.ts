@@ -20,10 +20,16 @@ import { metaRoutes } from './routes/meta';
 import { regionRoutes } from './routes/regions';
 import { shopRoutes } from './routes/shops';
 import { listingRoutes } from './routes/listings';
+import { orderRoutes } from './routes/orders';
 import { productRoutes } from './routes/products';
 import { adminRoutes } from './routes/admin';
 import { photoRoutes } from './routes/photos';
 import { shareRoutes } from './routes/share';
+import { addressRoutes } from './routes/addresses';
+import { customerRoutes } from './routes/customers';
+import { dashboardRoutes } from './routes/dashboard';
+import { subscriptionRoutes } from './routes/subscriptions';
+import { authenticate } from './domain/sessions';
 import { databaseHealth } from './db/health';
 import type { Services } from './services';
 import type { WeChatSimulator } from './wechat/simulator';
@@ -52,8 +58,13 @@ export function createApp(services: Services, options: AppOptions = {}): Koa<App
     ...regionRoutes(),
     ...shopRoutes(services),
     ...listingRoutes(services),
+    ...orderRoutes(services),
     ...productRoutes(services),
     ...adminRoutes(services),
+    ...addressRoutes(services),
+    ...customerRoutes(services),
+    ...dashboardRoutes(services),
+    ...subscriptionRoutes(services),
   ]);
   const openapi = buildOpenApiDocument(registry);
   api.get(paths.openapi, (ctx) => {
@@ -71,7 +82,11 @@ export function createApp(services: Services, options: AppOptions = {}): Koa<App
   app.use(errorHandler());
   app.use(securityHeaders());
   app.use(corsFor(config.corsOrigins));
-  if (options.simulator) app.use(mount(SIMULATOR_PREFIX, options.simulator.app));
+  if (options.simulator) {
+    // The simulated subscribe dialog may be told who is asking by our API's bearer token.
+    options.simulator.identifyBearer = (token) => authenticate(services, token).then((r) => r.user.openid, () => null);
+    app.use(mount(SIMULATOR_PREFIX, options.simulator.app));
+  }
   app.use(jsonBody(config.bodyLimitBytes));
   app.use(root.routes());
   app.use(api.routes());

@@ -7,6 +7,7 @@ import { createModels } from './models';
 import { WeChatClient } from './wechat/client';
 import { createWeChatSimulator, type WeChatSimulator } from './wechat/simulator';
 import { GridFsFileStore } from './storage/files';
+import { simulatorTemplateKeywords } from './wechat/subscribe-templates';
 import type { Services } from './services';
 
 export interface Bootstrapped {
@@ -21,7 +22,14 @@ export async function bootstrap(config: Config, logger: Logger, db?: Database): 
   const database = db ?? (await openDatabase(config, logger));
   const models = createModels(database.conn);
   await Promise.all(Object.values(models).map((m) => m.init()));
-  const simulator = config.wechat.simulator ? createWeChatSimulator({ appid: config.wechat.appid, secret: config.wechat.secret }) : null;
+  const simulator = config.wechat.simulator
+    ? createWeChatSimulator({
+        appid: config.wechat.appid,
+        secret: config.wechat.secret,
+        // The templates "set up in WeChat's console" are the ones this server is configured with.
+        templates: simulatorTemplateKeywords(Object.values(config.wechat.subscribeTemplates)),
+      })
+    : null;
   let selfBase = '';
   const wechat = new WeChatClient({
     appid: config.wechat.appid,

@@ -2,6 +2,8 @@
 // README.md ("Configuration"); a bad value stops start-up with a message naming the variable.
 import path from 'node:path';
 import { z } from 'zod';
+import type { SubscribeTopic } from '../../contract/orders';
+import { parseTemplateSpec, SIMULATOR_TEMPLATES, TOPIC_ENV, type SubscribeTemplateConfig } from './wechat/subscribe-templates';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -38,6 +40,10 @@ const EnvSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** auto: a demo shop on an empty database in development, or with the simulator outside production. */
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Subscription-message templates: "templateId|field=keyword,…" (wechat/subscribe-templates.ts). */
+  WECHAT_TMPL_ORDER_PAID: z.string().optional(),
+  WECHAT_TMPL_ORDER_SHIPPED: z.string().optional(),
+  WECHAT_TMPL_NEW_ORDER: z.string().optional(),
 });
 
 export interface Config {
@@ -54,6 +60,8 @@ export interface Config {
     /** Base URL of WeChat's API (api.weixin.qq.com), or of the simulator. Null: the simulator mounted on this server. */
     apiBase: string | null;
     simulator: boolean;
+    /** Subscription-message templates by topic; null: that message is not sent. */
+    subscribeTemplates: SubscribeTemplateConfig;
   };
   sessionTtlMs: number;
   operatorOpenids: string[];
@@ -94,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && simulator && e.WECHAT_SIMULATOR !== 'on') {
     throw new ConfigError(['WECHAT_APPID/WECHAT_SECRET: required in production (or set WECHAT_SIMULATOR=on for a demo)']);
   }
+  const subscribeTemplates = readSubscribeTemplates(e, simulator);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -112,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secret: simulator && !hasCredentials ? SIMULATOR_SECRET : (e.WECHAT_SECRET as string),
       apiBase: e.WECHAT_API_BASE ?? (simulator ? null : 'https://api.weixin.qq.com'),
       simulator,
+      subscribeTemplates,
     },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     operatorOpenids: e.OPERATOR_OPENIDS,
@@ -123,4 +133,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     demoData: e.DEMO_DATA === 'on' || (e.DEMO_DATA === 'auto' && e.NODE_ENV !== 'production' && (e.NODE_ENV === 'development' || simulator)),
   };
+}
+
+/** Each WECHAT_TMPL_* variable, checked; with the simulator, its own templates fill the unset ones. */
+function readSubscribeTemplates(e: Record<string, unknown>, simulator: boolean): SubscribeTemplateConfig {
+  const problems: string[] = [];
+  const out = {} as SubscribeTemplateConfig;
+  for (const topic of Object.keys(TOPIC_ENV) as SubscribeTopic[]) {
+    const name = TOPIC_ENV[topic];
+    const spec = e[name];
+    if (typeof spec !== 'string') {
+      out[topic] = simulator ? SIMULATOR_TEMPLATES[topic] : null;
+      continue;
+    }
+    const parsed = parseTemplateSpec(topic, spec);
+    if ('problems' in parsed) problems.push(...parsed.problems.map((p) => `${name}: ${p}`));
+    else out[topic] = parsed.template;
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return out;
 }

@@ -4,6 +4,7 @@
 import type { Harness } from './harness';
 import { createProduct, operator, person, productRequest, seller, startCatalogHarness, type Person, type Seller } from './catalog-fixtures';
 import type { ProductView } from '../../contract/products';
+import { orderSettings } from './order-fixtures';
 
 // Each row gets its own operator: one row has the operator open a shop of their own.
 const operatorOf = (row: number) => `op_matrix_${row}`;
@@ -23,11 +24,13 @@ interface World {
   onSale: ProductView;
   /** On sale and flagged by the content check. */
   flagged: ProductView;
+  /** A buyer record of the owner's shop. */
+  customerId: string;
 }
 
 interface Row {
   name: string;
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: (w: World) => string;
   body?: (w: World) => object;
   expect: Record<Role, number>;
@@ -70,6 +73,21 @@ const rows: Row[] = [
   },
   { name: 'GET /products/:id (on sale)', method: 'get', path: (w) => `/products/${w.onSale.id}`, expect: OPEN_TO_ALL },
   { name: 'GET /products/:id (draft)', method: 'get', path: (w) => `/products/${w.draft.id}`, expect: { anonymous: 404, buyer: 404, otherSeller: 404, owner: 404, operator: 404 } },
+  { name: 'GET /shops/:id/customers', method: 'get', path: (w) => `/shops/${w.owner.shop.id}/customers`, expect: PRIVATE_READ },
+  { name: 'GET /shops/:id/customers/:id', method: 'get', path: (w) => `/shops/${w.owner.shop.id}/customers/${w.customerId}`, expect: PRIVATE_READ },
+  {
+    name: 'PATCH /shops/:id/customers/:id',
+    method: 'patch',
+    path: (w) => `/shops/${w.owner.shop.id}/customers/${w.customerId}`,
+    body: () => ({ note: '老客户', version: 0 }),
+    // Those who may not even read the shop's buyers learn nothing (404); operators read but may not write.
+    expect: { anonymous: 401, buyer: 404, otherSeller: 404, owner: 200, operator: 403 },
+  },
+  { name: 'GET /shops/:id/dashboard', method: 'get', path: (w) => `/shops/${w.owner.shop.id}/dashboard`, expect: PRIVATE_READ },
+  { name: 'GET /shops/:id/orders/pick-list.csv', method: 'get', path: (w) => `/shops/${w.owner.shop.id}/orders/pick-list.csv`, expect: PRIVATE_READ },
+  { name: 'GET /shops/:id/orders', method: 'get', path: (w) => `/shops/${w.owner.shop.id}/orders`, expect: PRIVATE_READ },
+  { name: 'GET /shops/:id/order-settings', method: 'get', path: (w) => `/shops/${w.owner.shop.id}/order-settings`, expect: PRIVATE_READ },
+  { name: 'PUT /shops/:id/order-settings', method: 'put', path: (w) => `/shops/${w.owner.shop.id}/order-settings`, body: (w) => orderSettings(w.owner.shop.version), expect: OWNER_ACTS(200) },
   { name: 'GET /admin/shops', method: 'get', path: () => '/admin/shops', expect: OPERATOR_ONLY },
   { name: 'POST /admin/shops/:id/suspend', method: 'post', path: (w) => `/admin/shops/${w.owner.shop.id}/suspend`, body: () => ({ reason: '核查' }), expect: OPERATOR_ONLY },
   { name: 'POST /admin/shops/:id/unsuspend', method: 'post', path: (w) => `/admin/shops/${w.owner.shop.id}/unsuspend`, expect: OPERATOR_ONLY },
@@ -94,7 +112,12 @@ describe.each(rows.map((row, index) => ({ ...row, index })))('$name', (row) => {
     const draft = await createProduct(h, owner);
     const onSale = await createProduct(h, owner, productRequest(owner.photoId, { publish: true }));
     const flagged = await createProduct(h, owner, productRequest(owner.photoId, { title: '第一好米', publish: true }));
-    world = { owner, draft, onSale, flagged };
+    const now = new Date();
+    const customer = await h.boot.services.models.Customer.create({
+      shopId: owner.shop.id, userId: owner.userId, name: '李梅', phone: '13912345678', phoneLast4: '5678',
+      province: { code: '110000', name: '北京市' }, firstOrderAt: now, lastOrderAt: now,
+    });
+    world = { owner, draft, onSale, flagged, customerId: String(customer._id) };
     people = { anonymous: null, buyer: await person(h), otherSeller: await seller(h), owner, operator: await operator(h, operatorOf(row.index)) };
   });
 

@@ -53,7 +53,13 @@ it('reports the database in /healthz', async () => {
 
 it('tells the client whether the simulator login is available', async () => {
   const res = await h.api.get('/api/v1/client-config');
-  expect(res.body).toEqual({ apiVersion: 'v1', simulatorLoginCodePath: null }); // not mounted in this app
+  // Not mounted in this app; the subscription templates are the simulator's own (none configured).
+  expect(res.body).toEqual({
+    apiVersion: 'v1',
+    simulatorLoginCodePath: null,
+    simulatorSubscribePath: null,
+    subscribeTemplates: { order_paid: 'sim-order-paid', order_shipped: 'sim-order-shipped', new_order: 'sim-new-order' },
+  });
 });
 
 it('describes every endpoint in the OpenAPI document', async () => {

@@ -150,7 +150,7 @@ describe('editing', () => {
   it('never undoes a sale: stock sold since the editor loaded stays sold', async () => {
     const s = await seller(h);
     const p = await publishedProduct(h, s);
-    await reserveStock(h.boot.services, { productId: p.id, variantId: p.variants[0].id, quantity: 3 });
+    await reserveStock(h.boot.services, { productId: p.id, variantId: p.variants[0].id, quantity: 3 }, `test:${p.id}`);
     const res = await patch(s, p.id, { version: p.version, variants: p.variants.map((v) => ({ id: v.id, name: v.name, priceFen: v.priceFen + 100, netWeightGrams: v.netWeightGrams })) });
     expect(res.status).toBe(200);
     expect(res.body.variants.map((v: { stock: number }) => v.stock)).toEqual([47, 20]);

@@ -1,8 +1,10 @@
 // Order-time stock (domain/stock.ts): however many buyers press at once, exactly the stock there
-// is gets sold, never more, and sales never move the version an editor holds.
+// is gets sold, never more, and sales never move the version an editor holds. Each hold is taken,
+// returned or settled exactly once, however often it is retried.
+import { randomUUID } from 'node:crypto';
 import type { Harness } from './harness';
 import { bulkProductRequest, listing, productRequest, publishedProduct, seller, startCatalogHarness, createProduct } from './catalog-fixtures';
-import { releaseStock, reserveStock } from '../../server/src/domain/stock';
+import { releaseStock, reserveStock as reserveWithKey, settleStock, type StockLine } from '../../server/src/domain/stock';
 import { AppError } from '../../server/src/errors';
 
 let h: Harness;
@@ -10,6 +12,9 @@ beforeAll(async () => {
   h = await startCatalogHarness();
 });
 afterAll(() => h.close());
+
+/** A reservation under a hold key of its own (one order line each). */
+const reserveStock = (services: Harness['boot']['services'], line: StockLine, key = randomUUID()) => reserveWithKey(services, line, key).then(() => key);
 
 const settle = async (n: number, take: () => Promise<unknown>) => {
   const results = await Promise.allSettled(Array.from({ length: n }, take));
@@ -66,28 +71,69 @@ it('takes several packs at once, and refuses more than there is with what is lef
   expect((await listing(h, s, p.id)).variants[1].stock).toBe(2);
 });
 
-it('gives stock back on release, in either mode', async () => {
+it('gives stock back on release, in either mode, exactly once', async () => {
   const s = await seller(h);
   const perVariant = await publishedProduct(h, s);
   const bulk = await publishedProduct(h, s, bulkProductRequest(s.photoId));
-  const lineA = { productId: perVariant.id, variantId: perVariant.variants[0].id, quantity: 4 };
-  const lineB = { productId: bulk.id, variantId: bulk.variants[1].id, quantity: 3 };
-  await reserveStock(h.boot.services, lineA);
-  await reserveStock(h.boot.services, lineB);
+  const keyA = await reserveStock(h.boot.services, { productId: perVariant.id, variantId: perVariant.variants[0].id, quantity: 4 });
+  const keyB = await reserveStock(h.boot.services, { productId: bulk.id, variantId: bulk.variants[1].id, quantity: 3 });
   expect((await listing(h, s, bulk.id)).bulkStockGrams).toBe(85_000);
-  expect(await releaseStock(h.boot.services, lineA)).toBe(true);
-  expect(await releaseStock(h.boot.services, lineB)).toBe(true);
+  expect(await releaseStock(h.boot.services, perVariant.id, keyA)).toBe(true);
+  expect(await releaseStock(h.boot.services, bulk.id, keyB)).toBe(true);
+  expect(await releaseStock(h.boot.services, perVariant.id, keyA)).toBe(false); // a retry returns nothing more
   expect((await listing(h, s, perVariant.id)).variants[0].stock).toBe(50);
   expect((await listing(h, s, bulk.id)).bulkStockGrams).toBe(100_000);
-  expect(await releaseStock(h.boot.services, { ...lineA, variantId: 'f'.repeat(24) })).toBe(false);
+  expect(await releaseStock(h.boot.services, perVariant.id, 'no-such-hold')).toBe(false);
+});
+
+it('takes stock once per hold key, however often the reservation is retried', async () => {
+  const s = await seller(h);
+  const p = await publishedProduct(h, s);
+  const line = { productId: p.id, variantId: p.variants[0].id, quantity: 5 };
+  const key = randomUUID();
+  await Promise.all(Array.from({ length: 10 }, () => reserveWithKey(h.boot.services, line, key)));
+  expect((await listing(h, s, p.id)).variants[0].stock).toBe(45);
+  const product = await h.boot.services.models.Product.findById(p.id).lean();
+  expect(product?.holds).toEqual([expect.objectContaining({ key, quantity: 5, mode: 'per_variant' })]);
+});
+
+it('returns a hold once when many release it at once, and a settled hold never', async () => {
+  const s = await seller(h);
+  const p = await publishedProduct(h, s, bulkProductRequest(s.photoId));
+  const released = await reserveStock(h.boot.services, { productId: p.id, variantId: p.variants[0].id, quantity: 2 });
+  const settled = await reserveStock(h.boot.services, { productId: p.id, variantId: p.variants[1].id, quantity: 1 });
+  const results = await Promise.all(Array.from({ length: 20 }, () => releaseStock(h.boot.services, p.id, released)));
+  expect(results.filter(Boolean)).toHaveLength(1);
+  await settleStock(h.boot.services, p.id, settled);
+  expect(await releaseStock(h.boot.services, p.id, settled)).toBe(false);
+  expect((await listing(h, s, p.id)).bulkStockGrams).toBe(100_000 - 5000);
+  expect((await h.boot.services.models.Product.findById(p.id).lean())?.holds).toEqual([]);
+});
+
+it('drops a hold without returning stock when the seller removed its variant or switched the stock mode', async () => {
+  const s = await seller(h);
+  const p = await publishedProduct(h, s);
+  const key = await reserveStock(h.boot.services, { productId: p.id, variantId: p.variants[0].id, quantity: 3 });
+  const res = await h.api
+    .patch(`/api/v1/listings/${p.id}`)
+    .set(s.auth)
+    .send({ version: p.version, stockMode: 'bulk', bulkStockGrams: 10_000, variants: p.variants.map((v) => ({ id: v.id, name: v.name, priceFen: v.priceFen, netWeightGrams: v.netWeightGrams })) });
+  expect(res.status).toBe(200);
+  expect(await releaseStock(h.boot.services, p.id, key)).toBe(false);
+  const now = await h.boot.services.models.Product.findById(p.id).lean();
+  expect(now).toMatchObject({ bulkStockGrams: 10_000, holds: [] });
 });
 
 it('sells only products on sale, and whole packs', async () => {
   const s = await seller(h);
   const draft = await createProduct(h, s, productRequest(s.photoId));
-  await expect(reserveStock(h.boot.services, { productId: draft.id, variantId: draft.variants[0].id, quantity: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-  await expect(reserveStock(h.boot.services, { productId: 'not-an-id', variantId: draft.variants[0].id, quantity: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  await expect(reserveStock(h.boot.services, { productId: draft.id, variantId: draft.variants[0].id, quantity: 1 })).rejects.toMatchObject({
+    code: 'PRODUCT_UNAVAILABLE',
+    details: { productId: draft.id, variantId: draft.variants[0].id, available: 0 },
+  });
+  await expect(reserveStock(h.boot.services, { productId: 'not-an-id', variantId: draft.variants[0].id, quantity: 1 })).rejects.toMatchObject({ code: 'PRODUCT_UNAVAILABLE' });
   const p = await publishedProduct(h, s);
+  await expect(reserveStock(h.boot.services, { productId: p.id, variantId: 'f'.repeat(24), quantity: 1 })).rejects.toMatchObject({ code: 'PRODUCT_UNAVAILABLE' });
   for (const quantity of [0, -1, 1.5]) {
     await expect(reserveStock(h.boot.services, { productId: p.id, variantId: p.variants[0].id, quantity })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   }

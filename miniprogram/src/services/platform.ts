@@ -2,6 +2,7 @@
 // ask "can I…?" instead of checking TARO_ENV. The build replaces TARO_ENV, dropping the other branch.
 import Taro from '@tarojs/taro';
 import { pages } from '../../../contract/paths';
+import { loadSession } from './session';
 
 /** True in the browser build, where there is no wx.login and the WeChat simulator stands in. */
 export const isBrowser = process.env.TARO_ENV === 'h5';
@@ -269,7 +270,11 @@ export function requestSubscribe(templateIds: string[], simulatorSubscribePath: 
   if (isBrowser) {
     if (!simulatorSubscribePath) return Promise.resolve(null);
     const results: SubscribeAnswers = Object.fromEntries(templateIds.map((id) => [id, 'accept' as const]));
-    return Taro.request({ url: apiBase() + simulatorSubscribePath, method: 'POST', data: { results }, header: { 'Content-Type': 'application/json' } }).then(
+    // The simulator credits the person our API knows by this token, as WeChat credits whoever
+    // tapped the dialog.
+    const token = loadSession()?.token;
+    const header = { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) };
+    return Taro.request({ url: apiBase() + simulatorSubscribePath, method: 'POST', data: { results }, header }).then(
       (response) => (response.statusCode >= 200 && response.statusCode < 300 ? results : null),
       () => null,
     );

@@ -10,6 +10,7 @@ import { storePhoto } from '../domain/photos';
 import { regionPath } from '../domain/regions';
 import { drawPicture, packSvg, produceSvg, type Produce } from './pictures';
 import { isDuplicateKey } from '../db/errors';
+import type { OrderSettings } from '../models/shop';
 
 /** 山西省长治市沁县: millet country (沁州黄). */
 const COUNTY = '140430';
@@ -141,6 +142,22 @@ const PRODUCTS: DemoProduct[] = [
 ];
 
 
+/**
+ * Shipping as a county cooperative prices it: first 1 kg ¥8, each further kg ¥2, free from ¥99;
+ * the far west and Inner Mongolia first 1 kg ¥18, each further kg ¥8, never free; a 150 g box.
+ * (Hong Kong, Macau and Taiwan are not in the division list, so there is nothing to exclude.)
+ */
+export const DEMO_ORDER_SETTINGS: OrderSettings = {
+  shipping: {
+    defaultRule: { firstGrams: 1000, firstFen: 800, stepGrams: 1000, stepFen: 200, freeOverFen: 9900 },
+    provinceRules: [{ provinceCodes: ['650000', '540000', '630000', '150000'], firstGrams: 1000, firstFen: 1800, stepGrams: 1000, stepFen: 800, freeOverFen: null }],
+    excludedProvinceCodes: [],
+    packagingGrams: 150,
+  },
+  unpaidMinutes: 30,
+  autoCompleteDays: 10,
+};
+
 export interface DemoResult {
   shopId: Types.ObjectId;
   shopName: string;
@@ -195,6 +212,7 @@ export async function fillDemo(services: Services, sellerId: Types.ObjectId): Pr
       logoPhotoId: null,
       phone: '13800138000',
       region,
+      orderSettings: DEMO_ORDER_SETTINGS,
     });
   } catch (err) {
     if (isDuplicateKey(err)) return null; // another instance got there first, or the seller opened a shop

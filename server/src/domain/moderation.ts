@@ -9,13 +9,14 @@ import type { ProductRecord } from '../models/product';
 import type { ShopRecord } from '../models/shop';
 import { authorizeAction } from '../policies/shops';
 import { productPolicy } from '../policies/products';
+import { WITHOUT_HOLDS } from './catalog';
 
 export async function reviewQueue(services: Services, operator: UserDoc, query: z.output<typeof AdminProductQuery>) {
   authorizeAction(productPolicy.moderate(operator), 'Only operators review products');
   const { Product, Shop } = services.models;
   const filter = { 'review.state': query.review };
   const [items, total] = await Promise.all([
-    Product.find(filter).sort({ updatedAt: -1, _id: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<ProductRecord[]>(),
+    Product.find(filter, WITHOUT_HOLDS).sort({ updatedAt: -1, _id: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<ProductRecord[]>(),
     Product.countDocuments(filter),
   ]);
   const shops = await Shop.find({ _id: { $in: items.map((p) => p.shopId) } }, { name: 1 }).lean<Pick<ShopRecord, '_id' | 'name'>[]>();

@@ -15,6 +15,7 @@ import { authorizeAction, authorizeRead, type Actor } from '../policies/shops';
 import { productPolicy } from '../policies/products';
 import { regionPath } from './regions';
 import { foreignPhotoIssues, type PhotoRef } from './photo-ownership';
+import { WITHOUT_HOLDS } from './catalog';
 import { checkProductText, contentRiskyError, type ProductText } from './content-check';
 import type { ContentVerdict } from '../wechat/content-security';
 
@@ -29,7 +30,7 @@ export interface ProductWithShop {
 }
 
 async function loadProduct(services: Services, productId: string): Promise<ProductWithShop> {
-  const product = await services.models.Product.findById(productId).lean<ProductRecord>();
+  const product = await services.models.Product.findById(productId, WITHOUT_HOLDS).lean<ProductRecord>();
   if (!product) throw notFound('Product');
   const shop = await services.models.Shop.findById(product.shopId).lean<ShopRecord>();
   if (!shop) throw notFound('Product');
@@ -261,7 +262,7 @@ export async function updateProduct(services: Services, user: UserDoc, productId
         ...(plan.copiedStock.length ? { $and: plan.copiedStock.map((c) => ({ variants: { $elemMatch: { _id: c._id, stock: c.stock } } })) } : {}),
       },
       { $set: set, $inc: { version: 1 } },
-      { new: true },
+      { new: true, projection: WITHOUT_HOLDS },
     ).lean<ProductRecord>();
     if (updated) return updated;
     const now = await Product.findById(product._id, { version: 1 }).lean();
@@ -357,14 +358,14 @@ export async function changeStock(services: Services, user: UserDoc, productId: 
     });
   }
   // Restocking is not an edit of the listing: the version stays, so no editor is interrupted.
-  const updated = await services.models.Product.findOneAndUpdate(filter, { $inc: inc }, { new: true, ...(arrayFilters.length ? { arrayFilters } : {}) }).lean<ProductRecord>();
+  const updated = await services.models.Product.findOneAndUpdate(filter, { $inc: inc }, { new: true, projection: WITHOUT_HOLDS, ...(arrayFilters.length ? { arrayFilters } : {}) }).lean<ProductRecord>();
   if (updated) return updated;
   return explainStockRefusal(services, product._id, req);
 }
 
 /** Why a stock change matched nothing, from a fresh read. */
 async function explainStockRefusal(services: Services, id: Types.ObjectId, req: StockChange): Promise<never> {
-  const now = await services.models.Product.findById(id).lean<ProductRecord>();
+  const now = await services.models.Product.findById(id, WITHOUT_HOLDS).lean<ProductRecord>();
   if (!now) throw notFound('Product');
   if (now.stockMode === 'bulk') {
     const d = req.bulkDeltaGrams ?? 0;

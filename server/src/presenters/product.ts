@@ -29,7 +29,7 @@ export const loadProductPhotos = (services: Services, products: Pick<ProductReco
   loadPhotos(services, products.flatMap(productPhotoIds));
 
 /** Packs of each variant that can be sold now. */
-const availableOf = (p: ProductRecord) => p.variants.map((v) => packsAvailable(p.stockMode, v, p.bulkStockGrams));
+export const availableOf = (p: ProductRecord) => p.variants.map((v) => packsAvailable(p.stockMode, v, p.bulkStockGrams));
 
 /** Any variant at or below the low-stock line (sold out included): the seller's restock warning. */
 export const isLowStock = (p: ProductRecord) => availableOf(p).some((n) => n <= LOW_STOCK_PACKS);

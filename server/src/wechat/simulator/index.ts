@@ -9,16 +9,25 @@ import { SimLoginCodeRequest } from '../../../../contract/auth';
 import { readJson } from '../../http/body';
 import { registerContentCheck } from './content-check';
 import { registerWxaCode } from './wxacode';
+import { registerSubscribeMessage } from './subscribe-message';
+import { SIMULATOR_TEMPLATES, simulatorTemplateKeywords } from '../subscribe-templates';
 
 export interface SimulatorOptions {
   appid: string;
   secret: string;
   now?: () => number;
+  /** Subscription templates it knows (id → keywords); by default the built-in simulator templates. */
+  templates?: Record<string, string[]>;
 }
 
 export interface WeChatSimulator {
   app: Koa;
   state: SimulatorState;
+  /**
+   * How the dev subscribe dialog learns who is "holding the phone" from a bearer token of our
+   * API (set by createApp when the simulator is mounted on the same server); null: unknown.
+   */
+  identifyBearer: ((token: string) => Promise<string | null>) | null;
 }
 
 const err = (errcode: number, errmsg: string) => ({ errcode, errmsg: `${errmsg} rid: sim` });
@@ -39,7 +48,11 @@ const LoginCodeControl = z.union([
 
 export function createWeChatSimulator(opts: SimulatorOptions): WeChatSimulator {
   const state = new SimulatorState(opts.appid, opts.secret, opts.now);
+  for (const [id, keywords] of Object.entries(opts.templates ?? simulatorTemplateKeywords(Object.values(SIMULATOR_TEMPLATES)))) {
+    state.templates.set(id, keywords);
+  }
   const router = new Router();
+  const simulator: WeChatSimulator = { app: new Koa(), state, identifyBearer: null };
 
   /** GET /sns/jscode2session — code2Session. */
   router.get('/sns/jscode2session', (ctx) => {
@@ -52,6 +65,7 @@ export function createWeChatSimulator(opts: SimulatorOptions): WeChatSimulator {
     if (issued.used) return void (ctx.body = err(40163, 'code been used'));
     issued.used = true;
     if (issued.failWith !== undefined) return void (ctx.body = err(issued.failWith, 'simulated failure'));
+    state.lastLoginOpenid = issued.openid;
     ctx.body = {
       openid: issued.openid,
       session_key: state.sessionKeyFor(issued.openid),
@@ -105,9 +119,10 @@ export function createWeChatSimulator(opts: SimulatorOptions): WeChatSimulator {
 
   registerContentCheck(router, state);
 
-  const app = new Koa();
-  app.use(router.routes()).use(router.allowedMethods());
-  return { app, state };
+  registerSubscribeMessage(router, state, (token) => simulator.identifyBearer?.(token) ?? Promise.resolve(null));
+
+  simulator.app.use(router.routes()).use(router.allowedMethods());
+  return simulator;
 }
 
 /** Whether an access token the simulator issued is still good; WeChat APIs answer 40001/42001 otherwise. */

@@ -33,6 +33,21 @@ export const defaultContentRules = (): ContentRules => ({
   review: ['最好', '第一', '国家级', '最佳', '100%纯天然'],
 });
 
+/** A subscription message the simulated WeChat delivered, as a phone would show it. */
+export interface ReceivedMessage {
+  msgid: number;
+  touser: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogramState: string;
+  lang: string;
+  at: string;
+}
+
+/** How many delivered messages the simulator keeps (the oldest are dropped). */
+export const MESSAGES_KEPT = 500;
+
 export class SimulatorState {
   contentRules: ContentRules = defaultContentRules();
   readonly codes = new Map<string, IssuedCode>();
@@ -42,6 +57,15 @@ export class SimulatorState {
   forceRefreshes: { day: string; count: number } = { day: '', count: 0 };
   /** Mini-program codes made (getwxacodeunlimit), and an errcode to answer the next call with (tests, demos). */
   wxacodes: { issued: number; failNext: number | null } = { issued: 0, failNext: null };
+  /** Subscription templates by id → their keywords, as set up in WeChat's admin console. */
+  readonly templates = new Map<string, string[]>();
+  /** Unspent "accept"s from the subscribe dialog, by openid and template. */
+  readonly subscribeCredits = new Map<string, number>();
+  /** Messages delivered, oldest first, at most MESSAGES_KEPT; and an errcode for the next send (tests). */
+  readonly messages: ReceivedMessage[] = [];
+  subscribeFailNext: number | null = null;
+  /** The openid of the latest login (code2Session): the person "holding the phone" in a browser demo. */
+  lastLoginOpenid: string | null = null;
 
   constructor(
     readonly appid: string,
@@ -69,6 +93,10 @@ export class SimulatorState {
   /** A stable unionid per openid, as if every identity belonged to one open-platform account. */
   unionidFor(openid: string): string {
     return 'o' + createHash('sha256').update(`union:${openid}`).digest('base64url').slice(0, 27);
+  }
+
+  creditKey(openid: string, templateId: string): string {
+    return `${openid}\u0000${templateId}`;
   }
 
   issueToken(): IssuedToken {

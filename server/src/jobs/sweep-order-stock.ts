@@ -1,0 +1,46 @@
+// Finishes what a crash left half done with an order's stock:
+// - an order still `placing` after PLACING_ABANDONED_MS never opened: its holds are given back and
+//   the order removed. It is first marked (stock `returned` while `placing`), so the placement, if
+//   it is somehow still running, can no longer open it;
+// - a cancelled order whose stock is still `held`: the holds are given back;
+// - a shipped or completed order whose stock is still `held`: the holds are settled.
+// Every step is guarded or keyed by hold, so several instances may sweep at once.
+import type { Services } from '../services';
+import type { OrderRecord } from '../models/order';
+import { markStock, releaseOrderHolds, returnOrderStock, settleOrderStock } from '../domain/order-stock';
+
+export const PLACING_ABANDONED_MS = 2 * 60_000;
+/** A transition finishes its own stock step within moments; the sweeper leaves it that long. */
+export const STOCK_STEP_GRACE_MS = 60_000;
+export const SWEEP_BATCH = 200;
+
+type Lines = Pick<OrderRecord, '_id' | 'lines' | 'stock'>;
+
+async function abandonPlacing(services: Services, order: Lines): Promise<void> {
+  await markStock(services, order._id, 'reserving', 'returned');
+  const marked = await services.models.Order.exists({ _id: order._id, status: 'placing', stock: 'returned' });
+  if (!marked) return; // it opened after all
+  await releaseOrderHolds(services, order);
+  await services.models.Order.deleteOne({ _id: order._id, status: 'placing', stock: 'returned' });
+}
+
+export interface SweepResult {
+  abandoned: number;
+  returned: number;
+  settled: number;
+}
+
+export async function sweepOrderStock(services: Services): Promise<SweepResult> {
+  const { Order } = services.models;
+  const now = services.now().getTime();
+  const fields = { lines: 1, stock: 1 };
+  const [placing, cancelled, shipped] = await Promise.all([
+    Order.find({ status: 'placing', createdAt: { $lte: new Date(now - PLACING_ABANDONED_MS) } }, fields).limit(SWEEP_BATCH).lean<Lines[]>(),
+    Order.find({ stock: 'held', status: 'cancelled', updatedAt: { $lte: new Date(now - STOCK_STEP_GRACE_MS) } }, fields).limit(SWEEP_BATCH).lean<Lines[]>(),
+    Order.find({ stock: 'held', status: { $in: ['shipped', 'completed'] }, updatedAt: { $lte: new Date(now - STOCK_STEP_GRACE_MS) } }, fields).limit(SWEEP_BATCH).lean<Lines[]>(),
+  ]);
+  for (const order of placing) await abandonPlacing(services, order);
+  for (const order of cancelled) await returnOrderStock(services, order);
+  for (const order of shipped) await settleOrderStock(services, order);
+  return { abandoned: placing.length, returned: cancelled.length, settled: shipped.length };
+}
