@@ -1,0 +1,209 @@
+// In Chromium, on the H5 build served by the real server (with its WeChat simulator): the whole
+// life of an order across two phones. A buyer opens a shared product link, buys two bags, types a
+// delivery address at checkout and places the order (paying the seller directly); the seller sees
+// it on the home screen, confirms the payment and ships it with a tracking number; the buyer sees
+// it shipped with the number and confirms receipt. A second journey goes through the cart. The
+// shop and product are set up over HTTP as the simulator's seller. Phone-size screenshots of each
+// page land in test-results/screenshots.
+import sharp from 'sharp';
+import type { BrowserContext, Page } from 'playwright-core';
+import { API_PREFIX, SIMULATOR_MESSAGES_PATH } from '../../contract/paths';
+import type { ProductView } from '../../contract/products';
+import type { ShopView } from '../../contract/shops';
+import type { OrderPage, OrderView } from '../../contract/orders';
+import { phoneContext, screenshot } from '../support/browser';
+import { describeE2E, useE2EWorld } from '../support/e2e';
+import { loginOverHttp } from '../support/server-process';
+
+jest.setTimeout(240_000);
+
+/** Taro's H5 inputs are web components holding a real <input> or <textarea>; ours carry aria-labels. */
+function field(page: Page, label: string) {
+  return page.locator(`[aria-label="${label}"] input, [aria-label="${label}"] textarea`);
+}
+
+/** Every picker has its own (hidden) sheet; confirm the one that is open, taking its current row. */
+async function confirmPicker(page: Page) {
+  await page.getByText('确定', { exact: true }).filter({ visible: true }).tap();
+  await page.locator('.weui-picker').filter({ visible: true }).waitFor({ state: 'detached' }).catch(() => undefined);
+}
+
+/** Taro's H5 showModal: its own dialog, whose buttons answer clicks. */
+async function answerYes(page: Page) {
+  const yes = page.locator('.taro-model__confirm').filter({ visible: true });
+  await yes.waitFor();
+  await yes.click();
+}
+
+describeE2E('orders in the H5 build', () => {
+  const world = useE2EWorld({ DEMO_DATA: 'off' });
+  const open = (page: Page, route: string) => world.open(page, route);
+
+  let sellerToken = '';
+  let buyerToken = '';
+  let shop: ShopView;
+  let product: ProductView;
+  const contexts: BrowserContext[] = [];
+
+  async function api<T>(token: string, method: string, path: string, body?: unknown, expected = 200): Promise<T> {
+    const response = await fetch(new URL(API_PREFIX + path, world.base), {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    expect({ method, path, status: response.status, body: response.status === expected ? null : text }).toEqual({ method, path, status: expected, body: null });
+    return (text ? JSON.parse(text) : null) as T;
+  }
+
+  /** A phone of its own, logged in through the Me page as the simulator's seller or buyer. */
+  async function phoneAs(who: 'seller' | 'buyer'): Promise<{ page: Page; problems: string[] }> {
+    const context = await phoneContext(world.browser);
+    contexts.push(context);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await open(page, '/pages/me/index');
+    await page.getByText(who === 'seller' ? '以卖家身份登录' : '以买家身份登录').tap();
+    await page.getByText('退出登录').waitFor();
+    return { page, problems };
+  }
+
+  beforeAll(async () => {
+    sellerToken = (await loginOverHttp(world.base, 'seller')).token;
+    buyerToken = (await loginOverHttp(world.base, 'buyer')).token;
+    shop = await api<ShopView>(sellerToken, 'POST', '/shops', { name: '沁县檀山杂粮合作社', intro: '沁州黄小米', phone: '13800138000', regionCode: '140430' }, 201);
+    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#d9a441' } }).jpeg().toBuffer();
+    const form = new FormData();
+    form.append('file', new Blob([jpeg], { type: 'image/jpeg' }), 'millet.jpg');
+    const uploaded = await fetch(new URL(`${API_PREFIX}/photos`, world.base), { method: 'POST', headers: { authorization: `Bearer ${sellerToken}` }, body: form });
+    expect(uploaded.status).toBe(201);
+    const photoId = ((await uploaded.json()) as { id: string }).id;
+    product = await api<ProductView>(sellerToken, 'POST', `/shops/${shop.id}/listings`, {
+      title: '沁州黄小米 新米',
+      description: [{ type: 'text', text: '山坡地种植，自然晾晒。' }],
+      photoIds: [photoId],
+      category: 'grain',
+      stockMode: 'per_variant',
+      variants: [{ name: '2.5kg 袋装', priceFen: 3800, netWeightGrams: 2500, stock: 50 }],
+      publish: true,
+    }, 201);
+  });
+
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  it('a buyer orders from a shared link; the seller confirms payment and ships; the buyer sees the tracking number and confirms receipt', async () => {
+    // ——— The buyer opens the link shared in the group chat ———
+    const buyer = await phoneAs('buyer');
+    await open(buyer.page, `/pages/product/index?id=${product.id}&from=${shop.ownerId}`);
+    await buyer.page.getByText('沁州黄小米 新米').first().waitFor();
+    await buyer.page.locator('.stepper__plus').first().tap();
+    await screenshot(buyer.page, 'order-product-buy');
+    await buyer.page.locator('.buy-now').first().tap();
+
+    // ——— Checkout: a typed address, the server's quote, and the order ———
+    await field(buyer.page, '收货人').waitFor();
+    await field(buyer.page, '收货人').fill('李秀英');
+    await field(buyer.page, '手机号').fill('13912345678');
+    await buyer.page.getByText('选择省份').tap();
+    await confirmPicker(buyer.page);
+    await buyer.page.getByText('选择城市').tap();
+    await confirmPicker(buyer.page);
+    await buyer.page.getByText('选择区县').tap();
+    await confirmPicker(buyer.page);
+    await field(buyer.page, '详细地址').fill('东华门街道 南池子大街 8 号');
+    // Two 2.5 kg bags: ¥76 of millet, 5 kg at the default template (first kg ¥8, ¥2 each further kg) ¥16.
+    await buyer.page.getByText('¥92.00').first().waitFor();
+    await screenshot(buyer.page, 'order-checkout');
+    await buyer.page.locator('.checkout-submit').tap();
+
+    // ——— The order page, awaiting the seller's confirmation of the transfer ———
+    await buyer.page.getByText('请直接付款给卖家（转账或现金）').waitFor();
+    await screenshot(buyer.page, 'order-buyer-awaiting-payment');
+    const placed = (await api<OrderPage>(buyerToken, 'GET', '/me/orders')).items;
+    expect(placed).toHaveLength(1);
+    const orderId = placed[0].id;
+    expect(placed[0]).toMatchObject({ status: 'awaiting_payment', totalFen: 9200, packCount: 2 });
+    expect((await api<ProductView>(sellerToken, 'GET', `/listings/${product.id}`)).variants[0].stock).toBe(48);
+
+    // ——— The seller: home screen, confirm the payment, ship ———
+    const seller = await phoneAs('seller');
+    await open(seller.page, '/subpackages/seller/pages/home/index');
+    await seller.page.getByText('今天的订单').waitFor();
+    await seller.page.getByText('¥0.00').first().waitFor(); // nothing paid yet today
+    await screenshot(seller.page, 'order-seller-home');
+    await open(seller.page, '/subpackages/seller/pages/orders/index?status=awaiting_payment');
+    await seller.page.getByText('李秀英').first().waitFor();
+    await screenshot(seller.page, 'order-seller-orders');
+    await seller.page.getByText('李秀英').first().tap();
+    await seller.page.locator('.seller-order-confirm-payment').waitFor();
+    await expect(seller.page.getByText('13912345678').first().isVisible()).resolves.toBe(true);
+    await screenshot(seller.page, 'order-seller-detail');
+    await seller.page.locator('.seller-order-confirm-payment').tap();
+    await answerYes(seller.page);
+    await seller.page.locator('.seller-order-ship').waitFor();
+    await seller.page.locator('.seller-order-ship').tap();
+    await seller.page.locator('.parcel-tracking input').fill('sf1234567890');
+    await screenshot(seller.page, 'order-seller-ship');
+    await seller.page.locator('.ship-submit').tap();
+    await seller.page.getByText('SF1234567890').first().waitFor();
+    await screenshot(seller.page, 'order-seller-shipped');
+    await open(seller.page, '/subpackages/seller/pages/home/index');
+    await seller.page.getByText('¥92.00').first().waitFor(); // paid today
+
+    // ——— The buyer sees it shipped and confirms receipt ———
+    await open(buyer.page, `/pages/order/index?id=${orderId}`);
+    await buyer.page.getByText('SF1234567890').first().waitFor();
+    await screenshot(buyer.page, 'order-buyer-shipped');
+    await buyer.page.locator('.order-confirm-receipt').tap();
+    await answerYes(buyer.page);
+    await buyer.page.getByText('已完成').first().waitFor();
+    await screenshot(buyer.page, 'order-buyer-completed');
+
+    const done = await api<OrderView>(buyerToken, 'GET', `/orders/${orderId}`);
+    expect(done.status).toBe('completed');
+    expect(done.timeline.map((e) => e.event)).toEqual(['placed', 'paid', 'shipped', 'received']);
+    expect(done.parcels).toEqual([expect.objectContaining({ courierCode: expect.any(String), trackingNo: 'SF1234567890' })]);
+
+    // The buyer accepted "paid" and "shipped" messages on the tap that placed the order (the
+    // simulator plays WeChat's dialog in H5); the server sent each once.
+    const messages = await fetch(new URL(`${SIMULATOR_MESSAGES_PATH}?openid=sim_buyer_0001`, world.base)).then((r) => r.json()) as { items: { template_id: string }[] };
+    expect(messages.items.length).toBe(2);
+
+    expect(buyer.problems).toEqual([]);
+    expect(seller.problems).toEqual([]);
+  });
+
+  it('a buyer fills a cart, sees it priced, and orders from it with the address saved last time', async () => {
+    const buyer = await phoneAs('buyer');
+    await open(buyer.page, `/pages/product/index?id=${product.id}`);
+    await buyer.page.locator('.cart-add').first().tap();
+    await open(buyer.page, '/pages/cart/index');
+    await buyer.page.getByText('沁州黄小米 新米').first().waitFor();
+    await buyer.page.locator('.stepper__plus').first().tap();
+    await buyer.page.locator('.stepper__plus').first().tap();
+    await buyer.page.getByText('¥114.00').first().waitFor(); // 3 × ¥38
+    await screenshot(buyer.page, 'order-cart');
+    await buyer.page.locator('.cart-checkout').first().tap();
+    // The first journey's address was saved (checkout offers that by default): it is chosen already.
+    await buyer.page.locator('.address-option--on', { hasText: '李秀英' }).waitFor();
+    // 7.5 kg: ¥8 + 7 × ¥2 = ¥22 shipping, ¥136 in all.
+    await buyer.page.getByText('¥136.00').first().waitFor();
+    await screenshot(buyer.page, 'order-checkout-saved-address');
+    await buyer.page.locator('.checkout-submit').tap();
+    await buyer.page.getByText('请直接付款给卖家（转账或现金）').waitFor();
+
+    // One saved address, not a copy per order.
+    const addresses = await api<{ items: { name: string; isDefault: boolean }[] }>(buyerToken, 'GET', '/me/addresses');
+    expect(addresses.items).toEqual([expect.objectContaining({ name: '李秀英', isDefault: true })]);
+    const orders = await api<OrderPage>(buyerToken, 'GET', '/me/orders?status=awaiting_payment');
+    expect(orders.items[0]).toMatchObject({ totalFen: 13_600, packCount: 3, receiver: expect.objectContaining({ name: '李秀英' }) });
+    // The cart is empty once its lines became an order.
+    await open(buyer.page, '/pages/cart/index');
+    await buyer.page.getByText('购物车是空的').first().waitFor();
+    await screenshot(buyer.page, 'order-cart-empty');
+    expect(buyer.problems).toEqual([]);
+  });
+});
