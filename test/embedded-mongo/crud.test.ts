@@ -58,6 +58,17 @@ describe('insert and find', () => {
     expect(excl).toEqual([{ a: 1 }]);
   });
 
+  it('projects the first matching array element with $elemMatch, leaving the field out when none matches or it is no array', async () => {
+    await col.insertMany([
+      { _id: 1, holds: [{ key: 'a', q: 1 }, { key: 'b', q: 2 }, { key: 'b', q: 3 }], title: 't' },
+      { _id: 2, holds: [{ key: 'a', q: 1 }], title: 't' },
+      { _id: 3, title: 't' },
+      { _id: 4, holds: 'not an array', title: 't' },
+    ]);
+    const docs = await col.find({}, { projection: { holds: { $elemMatch: { key: 'b' } } } }).sort({ _id: 1 }).toArray();
+    expect(docs).toEqual([{ _id: 1, holds: [{ key: 'b', q: 2 }] }, { _id: 2 }, { _id: 3 }, { _id: 4 }]);
+  });
+
   it('keeps _id first in projected and aggregated documents', async () => {
     await col.insertOne({ _id: 5, name: 'n', price: 2 });
     const projected = await col.findOne({ _id: 5 }, { projection: { price: 1, name: 1 } });

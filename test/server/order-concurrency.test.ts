@@ -140,6 +140,25 @@ describe('the sweeper', () => {
     expect((await h.api.get('/api/v1/me/orders').set(b.auth)).body.total).toBe(1);
   });
 
+  it('gives back a hold whose order is gone, settles one whose goods left, and keeps those orders still need', async () => {
+    const s = await shopWithProduct(h);
+    const kept = await placedOrder(h, s, [{ quantity: 3 }]);
+    const shipped = await placedOrder(h, s, [{ variant: 1, quantity: 2 }]);
+    // A placement that reserved after the sweeper had given up on it, then died: no order.
+    const [v0] = s.product.variants;
+    await reserveStock(services(), { productId: s.product.id, variantId: v0.id, quantity: 4 }, holdKeyFor(new Types.ObjectId(), v0.id));
+    // A shipped order whose settle step was lost, recorded as settled.
+    await services().models.Order.updateOne({ _id: shipped.order.id }, { $set: { status: 'shipped', stock: 'settled' } });
+    expect(await stockOf(h, s.product.id)).toEqual({ variants: [43, 18], bulk: null, holds: 3 });
+
+    expect((await sweepOrderStock(services())).orphanHolds).toBe(0); // too young to judge
+    services().now = () => new Date(Date.now() + 5 * 60_000);
+    const runs = await Promise.all([sweepOrderStock(services()), sweepOrderStock(services())]);
+    expect(runs[0].orphanHolds + runs[1].orphanHolds).toBeGreaterThanOrEqual(2);
+    expect(await stockOf(h, s.product.id)).toEqual({ variants: [47, 18], bulk: null, holds: 1 });
+    expect((await orderDoc(kept.order.id))?.status).toBe('awaiting_payment');
+  });
+
   it('returns the stock of a cancelled order and settles a shipped one that a crash left held', async () => {
     const s = await shopWithProduct(h);
     const cancelled = await placedOrder(h, s, [{ quantity: 5 }]);

@@ -52,7 +52,18 @@ export function projectDocs(docs: Doc[], projection: Document | undefined | null
   for (const v of Object.values(projection)) {
     if (isPlainObject(v) && '$meta' in v) throw notSupported(`Projection { $meta: ${JSON.stringify(v.$meta)} }`);
   }
-  const out = mingoFind(docs, {}, projection).all() as Doc[];
+  // mongod leaves out a field projected with $elemMatch when it is missing or not an array;
+  // mingo throws instead. An empty array matches nothing, which mingo also leaves out.
+  const elemMatched = Object.keys(projection).filter((k) => isPlainObject(projection[k]) && '$elemMatch' in (projection[k] as Document));
+  const input = elemMatched.length
+    ? docs.map((d) => {
+        if (elemMatched.every((k) => Array.isArray(d[k]))) return d;
+        const copy = { ...d };
+        for (const k of elemMatched) if (!Array.isArray(copy[k])) copy[k] = [];
+        return copy;
+      })
+    : docs;
+  const out = mingoFind(input, {}, projection).all() as Doc[];
   // mongod keeps the stored field order (mingo follows the projection's order).
   return out.map((projected, i) => {
     const source = docs[i];

@@ -111,8 +111,8 @@ export async function releaseStock(services: Services, productId: Types.ObjectId
   if (!isId(productId)) return false;
   const { Product } = services.models;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    // (An `$elemMatch` projection would read less, but the embedded server does not support it.)
-    const found = await Product.findOne({ _id: productId, 'holds.key': holdKey }, { holds: 1 }).lean<Pick<ProductRecord, '_id' | 'holds'>>();
+    // Only this hold is read, not the hundreds a rush can leave on a product.
+    const found = await Product.findOne({ _id: productId, 'holds.key': holdKey }, { holds: { $elemMatch: { key: holdKey } } }).lean<Pick<ProductRecord, '_id' | 'holds'>>();
     const hold = found?.holds?.find((x) => x.key === holdKey);
     if (!found || !hold) return false;
     const mine = { _id: found._id, holds: { $elemMatch: { key: holdKey } } };

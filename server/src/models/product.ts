@@ -132,5 +132,7 @@ productSchema.index({ shopId: 1, status: 1, category: 1, publishedAt: -1 });
 productSchema.index({ shopId: 1, status: 1, publishedAt: -1 });
 productSchema.index({ shopId: 1, status: 1, updatedAt: -1 });
 productSchema.index({ 'review.state': 1, updatedAt: -1 });
+// The sweeper's search for holds an order left behind (jobs/sweep-order-stock.ts).
+productSchema.index({ 'holds.at': 1 });
 
 export const defineProductModel = (conn: Connection): ProductModel => conn.model<Product>('Product', productSchema);
