@@ -132,7 +132,7 @@ describeE2E('shops and listings in the H5 build', () => {
     await expect(buyer.locator('.product__photo img, img.product__photo').first().getAttribute('src')).resolves.toMatch(/\/api\/v1\/files\/[a-f0-9]{64}/);
     await screenshot(buyer, 'buyer-product');
 
-    await buyer.getByText('进店', { exact: true }).tap();
+    await buyer.locator('.product__shop').tap();
     await buyer.waitForURL(/\/pages\/shop\/index\?id=/);
     await buyer.locator('.shop__header', { hasText: '克东王家合作社' }).waitFor();
     await buyer.locator('.product-tile', { hasText: '¥38.00起' }).waitFor();
