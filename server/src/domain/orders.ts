@@ -13,6 +13,7 @@ import type { ShopRecord } from '../models/shop';
 import { authorizeRead, type Actor } from '../policies/shops';
 import { orderPolicy } from '../policies/orders';
 import { shopToInspect } from './shops';
+import { ORDER_CARD_FIELDS, type OrderCardRecord } from '../presenters/order';
 
 export interface OrderWithShop {
   order: OrderRecord;
@@ -30,16 +31,22 @@ export async function orderToView(services: Services, actor: Actor, orderId: str
   return { order, shop: shop as ShopRecord };
 }
 
+/**
+ * How many orders of `base` are in each status. Each is an equality on an index; one count over
+ * `status ≠ placing` would read every order instead.
+ */
+export async function orderCounts(services: Services, base: Record<string, unknown>): Promise<OrderCounts> {
+  const counted = await Promise.all(OrderStatus.options.map((status) => services.models.Order.countDocuments({ ...base, status })));
+  return Object.fromEntries(OrderStatus.options.map((s, i) => [s, counted[i]])) as OrderCounts;
+}
+
 async function pageOfOrders(services: Services, base: Record<string, unknown>, query: { page: number; pageSize: number; status?: OrderStatus }) {
-  const { Order } = services.models;
   const filter = { ...base, status: query.status ?? SHOWN };
-  const statuses = OrderStatus.options;
-  const [items, total, ...counted] = await Promise.all([
-    Order.find(filter).sort({ createdAt: -1, _id: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<OrderRecord[]>(),
-    Order.countDocuments(filter),
-    ...statuses.map((status) => Order.countDocuments({ ...base, status })),
+  const [items, counts] = await Promise.all([
+    services.models.Order.find(filter, ORDER_CARD_FIELDS).sort({ createdAt: -1, _id: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<OrderCardRecord[]>(),
+    orderCounts(services, base),
   ]);
-  const counts = Object.fromEntries(statuses.map((s, i) => [s, counted[i]])) as OrderCounts;
+  const total = query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0);
   return { items, total, page: query.page, pageSize: query.pageSize, counts };
 }
 

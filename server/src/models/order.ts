@@ -171,11 +171,15 @@ export const orderSchema = new Schema<Order>(
   },
   { timestamps: true, strict: 'throw' },
 );
-// The buyer's tabs and the shop's tabs (newest first); a buyer's history with the shop.
-orderSchema.index({ buyerId: 1, status: 1, createdAt: -1 });
-orderSchema.index({ buyerId: 1, createdAt: -1 });
-orderSchema.index({ shopId: 1, status: 1, createdAt: -1 });
-orderSchema.index({ shopId: 1, customerId: 1, createdAt: -1 });
+// The buyer's tabs and the shop's tabs (newest first, `_id` breaking ties so paging is stable and
+// the index alone gives the order); a buyer's history with the shop.
+orderSchema.index({ buyerId: 1, status: 1, createdAt: -1, _id: -1 });
+orderSchema.index({ buyerId: 1, createdAt: -1, _id: -1 });
+orderSchema.index({ shopId: 1, status: 1, createdAt: -1, _id: -1 });
+orderSchema.index({ shopId: 1, createdAt: -1, _id: -1 });
+orderSchema.index({ shopId: 1, customerId: 1, createdAt: -1, _id: -1 });
+// The seller's takings today.
+orderSchema.index({ shopId: 1, paidAt: 1 });
 // The timed jobs: unpaid orders past their expiry, shipped orders past auto-completion, and the
 // sweeper for orders whose stock was left mid-step by a crash.
 orderSchema.index({ status: 1, expiresAt: 1 });

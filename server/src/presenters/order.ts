@@ -92,8 +92,19 @@ export async function presentOrder(services: Services, order: OrderRecord, shop:
   };
 }
 
+/** What a card shows, so lists read only that much of each order (not its timeline, notes…). */
+export const ORDER_CARD_FIELDS = {
+  orderNo: 1, status: 1, shopId: 1, 'lines.title': 1, 'lines.coverPhotoId': 1, 'lines.quantity': 1, totalFen: 1, weightGrams: 1,
+  'address.name': 1, 'address.phone': 1, 'address.region.province': 1, expiresAt: 1, createdAt: 1,
+} as const;
+
+export type OrderCardRecord = Pick<OrderRecord, '_id' | 'orderNo' | 'status' | 'shopId' | 'totalFen' | 'weightGrams' | 'expiresAt' | 'createdAt'> & {
+  lines: Pick<OrderRecord['lines'][number], 'title' | 'coverPhotoId' | 'quantity'>[];
+  address: { name: string; phone: string; region: { province: { name: string } } };
+};
+
 /** A page of orders as cards, with their shops' names and covers loaded once for the page. */
-export async function presentOrderCards(services: Services, orders: OrderRecord[]): Promise<OrderCard[]> {
+export async function presentOrderCards(services: Services, orders: OrderCardRecord[]): Promise<OrderCard[]> {
   const shopIds = [...new Set(orders.map((o) => String(o.shopId)))];
   const [shops, photos] = await Promise.all([
     services.models.Shop.find({ _id: { $in: shopIds } }, { name: 1 }).lean(),
