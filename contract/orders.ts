@@ -104,7 +104,8 @@ export type QuoteRequest = z.input<typeof QuoteRequest>;
 export const LineProblem = z.enum(['unavailable', 'sold_out', 'not_enough']);
 export type LineProblem = z.infer<typeof LineProblem>;
 
-export const QuoteLineView = z.object({
+/** A line as bought: the pack, its price and weight then, and how many. */
+export const OrderLineView = z.object({
   productId: z.string(),
   variantId: z.string(),
   title: z.string(),
@@ -114,6 +115,10 @@ export const QuoteLineView = z.object({
   quantity: z.number().int(),
   lineFen: z.number().int(),
   cover: PhotoView.nullable(),
+});
+export type OrderLineView = z.infer<typeof OrderLineView>;
+
+export const QuoteLineView = OrderLineView.extend({
   /** Packs that can be bought now. */
   available: z.number().int(),
   problem: LineProblem.nullable(),
@@ -178,18 +183,6 @@ export type OrderEvent = z.infer<typeof OrderEvent>;
 export const OrderAction = z.enum(['cancel', 'confirm_payment', 'ship', 'add_parcel', 'confirm_receipt']);
 export type OrderAction = z.infer<typeof OrderAction>;
 
-export const OrderLineView = z.object({
-  productId: z.string(),
-  variantId: z.string(),
-  title: z.string(),
-  variantName: z.string(),
-  priceFen: z.number().int(),
-  netWeightGrams: z.number().int(),
-  quantity: z.number().int(),
-  lineFen: z.number().int(),
-  cover: PhotoView.nullable(),
-});
-export type OrderLineView = z.infer<typeof OrderLineView>;
 
 export const ParcelView = z.object({
   courierCode: z.string(),

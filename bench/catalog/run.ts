@@ -20,26 +20,11 @@ import { seedDemo } from '../../server/src/demo/seed';
 import { reserveStock } from '../../server/src/domain/stock';
 import { AppError } from '../../server/src/errors';
 import type { Services } from '../../server/src/services';
+import { parallel } from '../measure';
 
 const REQUESTS = 2_000;
 const CONCURRENCY = 32;
 const BUYERS = 400;
-
-async function timed(fn: () => Promise<void>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
-/** `ops` operations, `concurrency` in flight; seconds taken. */
-async function parallel(ops: number, concurrency: number, op: (i: number) => Promise<unknown>): Promise<number> {
-  let next = 0;
-  return timed(async () => {
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (next < ops) await op(next++);
-    }));
-  });
-}
 
 async function getOk(url: string): Promise<void> {
   const res = await fetch(url);

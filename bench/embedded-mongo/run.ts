@@ -10,6 +10,7 @@ import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { uriForDb } from '../../server/embedded-mongo/index';
 import { startServer } from '../embedded-process';
+import { parallel, timed } from '../measure';
 
 const SIZES = [1_000, 100_000];
 const POINT_OPS = 5_000;
@@ -17,22 +18,6 @@ const CONCURRENCY = 8;
 const SCAN_OPS = 200;
 
 interface Figures { insertsPerSec: number; insertOnePerSec: number; findsPerSec: number; scanFindsPerSec: number; updatesPerSec: number; findMicros: number }
-
-async function timed(fn: () => Promise<void>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
-/** Runs `ops` operations with `CONCURRENCY` in flight; returns seconds taken. */
-async function parallel(ops: number, op: (i: number) => Promise<unknown>): Promise<number> {
-  let next = 0;
-  return timed(async () => {
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < ops) await op(next++);
-    }));
-  });
-}
 
 function rng(seed: number): () => number {
   let s = seed;
@@ -55,20 +40,20 @@ async function measure(n: number, inMemory: boolean): Promise<Figures> {
       }
     });
     const extra = client.db('bench').collection('singles');
-    const insertOneSecs = await parallel(2_000, (i) => extra.insertOne({ i, at: new Date() }));
+    const insertOneSecs = await parallel(2_000, CONCURRENCY, (i) => extra.insertOne({ i, at: new Date() }));
     // Warm the JIT of client and server so the 1k figures are not start-up costs.
-    await parallel(1_000, (i) => col.findOne({ sku: `sku-${i % n}` }));
-    const findSecs = await parallel(POINT_OPS, async () => {
+    await parallel(1_000, CONCURRENCY, (i) => col.findOne({ sku: `sku-${i % n}` }));
+    const findSecs = await parallel(POINT_OPS, CONCURRENCY, async () => {
       const sku = `sku-${Math.floor(rand() * n)}`;
       const doc = await col.findOne({ sku });
       if (!doc) throw new Error(`missing ${sku}`);
     });
     // For contrast: the same point lookup on a field with no index (a collection scan).
-    const scanSecs = await parallel(SCAN_OPS, async () => {
+    const scanSecs = await parallel(SCAN_OPS, CONCURRENCY, async () => {
       const name = `Product ${Math.floor(rand() * n)}`;
       if (!(await col.findOne({ name }))) throw new Error(`missing ${name}`);
     });
-    const updateSecs = await parallel(POINT_OPS, async () => {
+    const updateSecs = await parallel(POINT_OPS, CONCURRENCY, async () => {
       const res = await col.updateOne({ sku: `sku-${Math.floor(rand() * n)}`, stock: { $gte: 1 } }, { $inc: { stock: -1 } });
       if (res.modifiedCount !== 1) throw new Error('conditional update did not apply');
     });

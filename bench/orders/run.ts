@@ -18,25 +18,11 @@ import { createApp } from '../../server/src/app';
 import { createWeChatSimulator } from '../../server/src/wechat/simulator';
 import { API_PREFIX, pathTo, paths } from '../../contract/paths';
 import type { Services } from '../../server/src/services';
+import { parallel } from '../measure';
 
 const BUYERS = 200;
 const REQUESTS = 1_000;
 const CONCURRENCY = 32;
-
-async function timed(fn: () => Promise<void>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
-async function parallel(ops: number, concurrency: number, op: (i: number) => Promise<unknown>): Promise<number> {
-  let next = 0;
-  return timed(async () => {
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (next < ops) await op(next++);
-    }));
-  });
-}
 
 async function listen(app: { callback(): http.RequestListener }): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer(app.callback());

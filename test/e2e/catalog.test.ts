@@ -6,20 +6,9 @@ import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { phoneContext, screenshot } from '../support/browser';
 import { describeE2E, useE2EWorld } from '../support/e2e';
-
+import { field, confirmPicker } from '../support/h5-page';
 
 jest.setTimeout(600_000);
-
-/** Taro's H5 inputs are web components holding a real <input> or <textarea>; ours carry aria-labels. */
-function field(page: Page, label: string) {
-  return page.locator(`[aria-label="${label}"] input, [aria-label="${label}"] textarea`);
-}
-
-/** Every picker has its own (hidden) sheet; confirm the one that is open, taking its current row. */
-async function confirmPicker(page: Page) {
-  await page.getByText('确定', { exact: true }).filter({ visible: true }).tap();
-  await page.locator('.weui-picker').filter({ visible: true }).waitFor({ state: 'detached' }).catch(() => undefined);
-}
 
 describeE2E('shops and listings in the H5 build', () => {
   // No demo shop: the seller identity must start without one.

@@ -9,22 +9,11 @@ import type { ListingPage, ProductView } from '../../contract/products';
 import type { ShopPage, ShopView } from '../../contract/shops';
 import { phoneContext, screenshot } from '../support/browser';
 import { describeE2E, useE2EWorld } from '../support/e2e';
+import { field, answerYes } from '../support/h5-page';
 
 jest.setTimeout(600_000);
 
 const DEMO_SHOP = '沁县檀山杂粮专业合作社';
-
-/** Taro's H5 inputs are web components holding a real <input> or <textarea>; ours carry aria-labels. */
-function field(page: Page, label: string) {
-  return page.locator(`[aria-label="${label}"] input, [aria-label="${label}"] textarea`);
-}
-
-/** Taro's H5 showModal: its own dialog, whose buttons answer clicks. */
-async function answerYes(page: Page) {
-  const yes = page.locator('.taro-model__confirm').filter({ visible: true });
-  await yes.waitFor();
-  await yes.click();
-}
 
 describeE2E('the platform admin in the H5 build', () => {
   const world = useE2EWorld({ OPERATOR_OPENIDS: 'sim_buyer_0001', DEMO_DATA: 'on' });

@@ -13,27 +13,10 @@ import type { ShopView } from '../../contract/shops';
 import type { OrderPage, OrderView } from '../../contract/orders';
 import { phoneContext, screenshot } from '../support/browser';
 import { describeE2E, useE2EWorld } from '../support/e2e';
+import { field, confirmPicker, answerYes } from '../support/h5-page';
 import { loginOverHttp } from '../support/server-process';
 
 jest.setTimeout(240_000);
-
-/** Taro's H5 inputs are web components holding a real <input> or <textarea>; ours carry aria-labels. */
-function field(page: Page, label: string) {
-  return page.locator(`[aria-label="${label}"] input, [aria-label="${label}"] textarea`);
-}
-
-/** Every picker has its own (hidden) sheet; confirm the one that is open, taking its current row. */
-async function confirmPicker(page: Page) {
-  await page.getByText('确定', { exact: true }).filter({ visible: true }).tap();
-  await page.locator('.weui-picker').filter({ visible: true }).waitFor({ state: 'detached' }).catch(() => undefined);
-}
-
-/** Taro's H5 showModal: its own dialog, whose buttons answer clicks. */
-async function answerYes(page: Page) {
-  const yes = page.locator('.taro-model__confirm').filter({ visible: true });
-  await yes.waitFor();
-  await yes.click();
-}
 
 describeE2E('orders in the H5 build', () => {
   const world = useE2EWorld({ DEMO_DATA: 'off' });
@@ -145,7 +128,9 @@ describeE2E('orders in the H5 build', () => {
     await answerYes(seller.page);
     await seller.page.locator('.seller-order-ship').waitFor();
     await seller.page.locator('.seller-order-ship').tap();
+    // The number's SF prefix picks the courier (the list starts with EMS).
     await seller.page.locator('.parcel-tracking input').fill('sf1234567890');
+    await seller.page.locator('.parcel-courier', { hasText: '顺丰速运' }).waitFor();
     await screenshot(seller.page, 'order-seller-ship');
     await seller.page.locator('.ship-submit').tap();
     await seller.page.getByText('SF1234567890').first().waitFor();
@@ -156,6 +141,7 @@ describeE2E('orders in the H5 build', () => {
     // ——— The buyer sees it shipped and confirms receipt ———
     await open(buyer.page, `/pages/order/index?id=${orderId}`);
     await buyer.page.getByText('SF1234567890').first().waitFor();
+    await buyer.page.getByText('顺丰速运').first().waitFor();
     await screenshot(buyer.page, 'order-buyer-shipped');
     await buyer.page.locator('.order-confirm-receipt').tap();
     await answerYes(buyer.page);
@@ -165,7 +151,7 @@ describeE2E('orders in the H5 build', () => {
     const done = await api<OrderView>(buyerToken, 'GET', `/orders/${orderId}`);
     expect(done.status).toBe('completed');
     expect(done.timeline.map((e) => e.event)).toEqual(['placed', 'paid', 'shipped', 'received']);
-    expect(done.parcels).toEqual([expect.objectContaining({ courierCode: expect.any(String), trackingNo: 'SF1234567890' })]);
+    expect(done.parcels).toEqual([expect.objectContaining({ courierCode: 'SF', courierName: '顺丰速运', trackingNo: 'SF1234567890' })]);
 
     // The buyer accepted "paid" and "shipped" messages on the tap that placed the order (the
     // simulator plays WeChat's dialog in H5); the server sent each once.

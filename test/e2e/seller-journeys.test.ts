@@ -14,21 +14,10 @@ import { parseSimulatedWxaCode } from '../../server/src/wechat/simulator/wxacode
 import { readQr } from '../server/images';
 import { phoneContext, screenshot } from '../support/browser';
 import { describeE2E, useE2EWorld } from '../support/e2e';
+import { field, answerYes } from '../support/h5-page';
 import { loginOverHttp } from '../support/server-process';
 
 jest.setTimeout(120_000);
-
-/** Taro's H5 inputs are web components holding a real <input> or <textarea>; ours carry aria-labels. */
-function field(page: Page, label: string) {
-  return page.locator(`[aria-label="${label}"] input, [aria-label="${label}"] textarea`);
-}
-
-/** Taro's H5 showModal: its own dialog, whose buttons answer clicks. */
-async function answerYes(page: Page) {
-  const yes = page.locator('.taro-model__confirm').filter({ visible: true });
-  await yes.waitFor();
-  await yes.click();
-}
 
 describeE2E('seller and buyer journeys in the H5 build', () => {
   const world = useE2EWorld({ DEMO_DATA: 'off' });

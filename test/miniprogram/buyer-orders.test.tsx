@@ -160,7 +160,7 @@ function renderCheckout(overrides: Partial<CheckoutScreenProps> = {}) {
 describe('checkout', () => {
   test('prices with the default address’s county, asks to subscribe on the tap, places once and opens the order', async () => {
     const { props, orders } = renderCheckout();
-    expect(await screen.findByText('¥88.00', { selector: '.checkout-total' })).toBeInTheDocument();
+    expect(await screen.findByText('¥88.00', { selector: '.order-total' })).toBeInTheDocument();
     expect(orders.quote).toHaveBeenLastCalledWith({ shopId: SHOP, lines: [{ productId: P1, variantId: V1, quantity: 2 }], regionCode: '230230' });
     expect(screen.getByText('5.2 kg（10.4 斤）')).toBeInTheDocument();
     expect(screen.getByText('直接付款给卖家（转账或现金，卖家确认收款）')).toBeInTheDocument();
@@ -191,11 +191,11 @@ describe('checkout', () => {
   test('a changed price shows the new total, and the next tap confirms it', async () => {
     const changed = quote({ totalFen: 9000, shipping: { ships: true, fen: 1400, free: false } });
     const { orders } = renderCheckout();
-    await screen.findByText('¥88.00', { selector: '.checkout-total' });
+    await screen.findByText('¥88.00', { selector: '.order-total' });
     orders.placeOrder.mockRejectedValueOnce(new ApiError('PRICE_CHANGED', '价格或运费有变化，请确认新的金额', 409, undefined, { quote: changed }));
     fireEvent.click(screen.getByText('提交订单'));
     expect(await screen.findByText('价格或运费变了，现在合计 ¥90.00。确认没问题请再点“提交订单”')).toBeInTheDocument();
-    expect(screen.getByText('¥90.00', { selector: '.checkout-total' })).toBeInTheDocument();
+    expect(screen.getByText('¥90.00', { selector: '.order-total' })).toBeInTheDocument();
     fireEvent.click(screen.getByText('提交订单'));
     await waitFor(() => expect(orders.placeOrder).toHaveBeenCalledTimes(2));
     expect(orders.placeOrder.mock.calls[1][0]).toMatchObject({ expectedTotalFen: 9000 });
@@ -203,7 +203,7 @@ describe('checkout', () => {
 
   test('a typed address is checked on the phone before anything is sent', async () => {
     const { orders } = renderCheckout();
-    await screen.findByText('¥88.00', { selector: '.checkout-total' });
+    await screen.findByText('¥88.00', { selector: '.order-total' });
     fireEvent.click(screen.getByText('+ 填写新地址'));
     fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '12345' } });
     // Without a region there is no shipping yet; the new quote comes first.

@@ -6,7 +6,7 @@ import { shippingFeeFor } from '../../contract/shipping-fee';
 import { setLocale } from '../../miniprogram/src/i18n';
 import { addressLine } from '../../miniprogram/src/subpackages/seller/pages/order/address';
 import {
-  addParcelRow, blankParcel, normaliseTrackingNo, parcelsRequest, removeParcelRow,
+  addParcelRow, blankParcel, courierOfTrackingNo, normaliseTrackingNo, parcelsRequest, removeParcelRow, withTrackingNo,
 } from '../../miniprogram/src/subpackages/seller/pages/order/parcels';
 import {
   formFromSettings, isSettingsForm, newProvinceRule, settingsRequest, takenProvinces, templateFrom,
@@ -46,6 +46,27 @@ describe('parcel rows', () => {
   test('tracking numbers as typed or scanned: spaces, full-width and lower case tidied', () => {
     expect(normaliseTrackingNo(' sf 1234 5678 9012 ')).toBe('SF123456789012');
     expect(normaliseTrackingNo('ＹＴ１２３４５６７８')).toBe('YT12345678');
+  });
+
+  test.each([
+    ['SF1234567890123', 'SF'],
+    ['sf 1234 5678 90123', 'SF'],
+    ['JT3001234567890', 'JTSD'],
+    ['YT6601234567890', 'YTO'],
+    ['JDV012345678901', 'JDL'],
+    ['DPK123456789', 'DB'],
+    ['EA123456789CN', 'EMS'],
+    ['73001234567890', null],
+    ['SF12', null],
+  ])('the number %s names the courier %s', (number, courier) => {
+    expect(courierOfTrackingNo(number)).toBe(courier);
+  });
+
+  test('typing a number that names its courier picks it, unless the seller chose one by hand', () => {
+    const row = blankParcel('EMS');
+    expect(withTrackingNo(row, 'SF1234567890123')).toMatchObject({ courierCode: 'SF', trackingNo: 'SF1234567890123' });
+    expect(withTrackingNo(row, '7300123456')).toMatchObject({ courierCode: 'EMS' });
+    expect(withTrackingNo({ ...row, courierCode: 'ZTO', courierPicked: true }, 'SF1234567890123')).toMatchObject({ courierCode: 'ZTO' });
   });
 
   test('a request with every parcel, or errors at the server paths', () => {

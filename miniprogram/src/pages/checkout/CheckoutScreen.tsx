@@ -32,7 +32,7 @@ import { isRecord } from '../../utils/shapes';
 import { AddressSection } from './AddressSection';
 import { checkoutDraftKey, isCheckoutDraft, type CheckoutDraft } from './draft';
 import { checkoutLines } from './lines';
-import { MoneyRows, QuoteLines } from './QuoteSummary';
+import { QuoteLines, QuoteMoney } from './QuoteSummary';
 import './index.scss';
 
 export interface CheckoutScreenProps {
@@ -301,7 +301,7 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
               {fromCart && <Button className='small-button checkout-to-cart' onClick={() => go('cart')}>{t('cart.title')}</Button>}
             </View>
           )}
-          <MoneyRows quote={view} />
+          <QuoteMoney quote={view} />
           {quoteError && <View className='hint'>{quoteError}</View>}
         </>
       )}

@@ -3,19 +3,19 @@
 // and what the buyer may do now (the server's `actions`): cancel while unpaid, confirm receipt.
 // When the order moved on meanwhile (ORDER_NOT_*), it says so and shows the order as it is now.
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import type { OrderView } from '../../../../contract/orders';
 import { LoadFailed, Loading } from '../../components/LoadState';
 import { LoginNeeded, needsLogin } from '../../components/LoginNeeded';
 import { Outcome } from '../../components/Outcome';
+import { MoneyRows, OrderLineRow, orderShippingText } from '../../components/OrderSummary';
 import { useOnChange } from '../../hooks/useOnChange';
 import { messageOf } from '../../hooks/usePagedList';
 import { t } from '../../i18n';
 import { ApiError } from '../../services/http';
 import type { Orders } from '../../services/orders';
-import { mediaUrl, type Navigate } from '../../services/platform';
+import type { Navigate } from '../../services/platform';
 import { addressLine } from '../../utils/address';
-import { formatFen, formatGrams, formatJin } from '../../utils/format';
 import { formatWhen } from '../../utils/when';
 import { CancelSheet } from './CancelSheet';
 import { Parcels } from './Parcels';
@@ -114,36 +114,14 @@ export function OrderScreen({ orderId, orders, go, openLogin, confirm, copy, cal
       <View className='card order-lines'>
         <View className='section-title' role='link' onClick={() => go('shop', { id: order.shop.id })}>{order.shop.name}</View>
         {order.lines.map((line) => (
-          <View key={line.variantId} className='media-row order-line' role='link' onClick={() => go('product', { id: line.productId })}>
-            {line.cover ? (
-              <Image className='media-row__cover' src={mediaUrl(line.cover.thumbUrl)} mode='aspectFill' />
-            ) : (
-              <View className='media-row__cover media-row__cover--blank'>{line.title.slice(0, 2)}</View>
-            )}
-            <View className='media-row__body'>
-              <Text className='media-row__title'>{line.title}</Text>
-              <Text className='hint'>{line.variantName}</Text>
-              <Text>{t('checkout.lineQuantity', { price: formatFen(line.priceFen), count: line.quantity })}</Text>
-            </View>
-            <Text className='price order-line__total'>{formatFen(line.lineFen)}</Text>
-          </View>
+          <OrderLineRow key={line.variantId} line={line} onOpen={() => go('product', { id: line.productId })} />
         ))}
-        <View className='money-row'>
-          <Text>{t('checkout.subtotal')}</Text>
-          <Text>{formatFen(order.subtotalFen)}</Text>
-        </View>
-        <View className='money-row'>
-          <Text>{t('checkout.weight')}</Text>
-          <Text>{`${formatGrams(order.weightGrams)}（${formatJin(order.weightGrams)}）`}</Text>
-        </View>
-        <View className='money-row'>
-          <Text>{t('checkout.shipping')}</Text>
-          <Text>{order.shippingFen === 0 ? t('checkout.shippingFree') : formatFen(order.shippingFen)}</Text>
-        </View>
-        <View className='money-row money-row--total'>
-          <Text>{t('checkout.total')}</Text>
-          <Text className='price price--big order-total'>{formatFen(order.totalFen)}</Text>
-        </View>
+        <MoneyRows
+          subtotalFen={order.subtotalFen}
+          weightGrams={order.weightGrams}
+          shipping={orderShippingText(order.shippingFen)}
+          totalFen={order.totalFen}
+        />
       </View>
 
       <View className='card order-facts'>

@@ -1,14 +1,13 @@
 // What an order says, card by card: where it goes (with call and copy), what is in it and what it
 // costs, the notes, the parcels and what happened when.
 import { useState } from 'react';
-import { Button, Image, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, Textarea, View } from '@tarojs/components';
 import { SELLER_NOTE_MAX } from '../../../../../../contract/limits';
 import type { OrderView } from '../../../../../../contract/orders';
 import { Field } from '../../../../components/Field';
+import { MoneyRows, OrderLineRow, orderShippingText } from '../../../../components/OrderSummary';
 import { textOf } from '../../../../components/Field/events';
 import { t } from '../../../../i18n';
-import { mediaUrl } from '../../../../services/platform';
-import { formatFen, formatGrams } from '../../../../utils/format';
 import { formatRegion } from '../../../../utils/region';
 import { formatWhen } from '../../../../utils/when';
 
@@ -34,29 +33,9 @@ export function ReceiverCard({ order, onCall, onCopy }: { order: OrderView; onCa
 export function LinesCard({ order }: { order: OrderView }) {
   return (
     <View className='card seller-order__lines'>
-      {order.lines.map((line) => (
-        <View key={line.variantId} className='media-row seller-order__line'>
-          {line.cover ? (
-            <Image className='media-row__cover' src={mediaUrl(line.cover.thumbUrl)} mode='aspectFill' />
-          ) : (
-            <View className='media-row__cover media-row__cover--blank'>{t('listing.noPhoto')}</View>
-          )}
-          <View className='media-row__body'>
-            <Text className='media-row__title'>{line.title}</Text>
-            <Text className='hint'>{line.variantName}</Text>
-            <Text>{t('sellerOrder.lineQuantity', { price: formatFen(line.priceFen), count: line.quantity })}</Text>
-          </View>
-          <Text className='price'>{formatFen(line.lineFen)}</Text>
-        </View>
-      ))}
+      {order.lines.map((line) => <OrderLineRow key={line.variantId} line={line} />)}
       <View className='seller-order__money'>
-        <View className='row'><Text className='grow'>{t('sellerOrder.subtotal')}</Text><Text>{formatFen(order.subtotalFen)}</Text></View>
-        <View className='row'><Text className='grow'>{t('sellerOrder.shipping')}</Text><Text>{formatFen(order.shippingFen)}</Text></View>
-        <View className='row'><Text className='grow'>{t('sellerOrder.weight')}</Text><Text>{formatGrams(order.weightGrams)}</Text></View>
-        <View className='row'>
-          <Text className='grow'>{t('sellerOrder.total')}</Text>
-          <Text className='price price--big'>{formatFen(order.totalFen)}</Text>
-        </View>
+        <MoneyRows subtotalFen={order.subtotalFen} weightGrams={order.weightGrams} shipping={orderShippingText(order.shippingFen)} totalFen={order.totalFen} />
         <Text className='hint'>{t(`sellerOrder.payment.${order.paymentMethod}`)}</Text>
       </View>
     </View>

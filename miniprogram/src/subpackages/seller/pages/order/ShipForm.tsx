@@ -7,7 +7,7 @@ import { Field } from '../../../../components/Field';
 import type { FieldErrors } from '../../../../components/Field/errors';
 import { textOf } from '../../../../components/Field/events';
 import { getLocale, t } from '../../../../i18n';
-import { addParcelRow, normaliseTrackingNo, removeParcelRow, type ParcelRow } from './parcels';
+import { addParcelRow, normaliseTrackingNo, removeParcelRow, withTrackingNo, type ParcelRow } from './parcels';
 
 export interface ShipFormProps {
   rows: ParcelRow[];
@@ -24,12 +24,12 @@ const courierName = (code: string) => {
 
 export function ShipForm({ rows, onChange, errors, scan }: ShipFormProps) {
   const names = COURIERS.map((courier) => courierName(courier.code));
-  const update = (key: string, change: Partial<ParcelRow>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
+  const update = (key: string, change: (row: ParcelRow) => ParcelRow) => onChange(rows.map((row) => (row.key === key ? change(row) : row)));
 
   async function scanInto(key: string) {
     if (!scan) return;
     const scanned = await scan();
-    if (scanned) update(key, { trackingNo: normaliseTrackingNo(scanned) });
+    if (scanned) update(key, (row) => withTrackingNo(row, normaliseTrackingNo(scanned)));
   }
 
   return (
@@ -48,7 +48,7 @@ export function ShipForm({ rows, onChange, errors, scan }: ShipFormProps) {
               className='parcel-courier'
               range={names}
               value={Math.max(0, COURIERS.findIndex((c) => c.code === row.courierCode))}
-              onChange={(event) => update(row.key, { courierCode: COURIERS[Number(event.detail.value)]?.code ?? row.courierCode })}
+              onChange={(event) => update(row.key, (r) => ({ ...r, courierCode: COURIERS[Number(event.detail.value)]?.code ?? r.courierCode, courierPicked: true }))}
               aria-label={t('sellerOrder.courier')}
             >
               <View className='picker-box'>
@@ -65,7 +65,7 @@ export function ShipForm({ rows, onChange, errors, scan }: ShipFormProps) {
                 maxlength={48}
                 placeholder={t('sellerOrder.trackingPlaceholder')}
                 aria-label={t('sellerOrder.trackingNoN', { n: index + 1 })}
-                onInput={(event) => update(row.key, { trackingNo: textOf(event) })}
+                onInput={(event) => update(row.key, (r) => withTrackingNo(r, textOf(event)))}
               />
               {scan && (
                 <Button className='small-button ship-form__scan' onClick={() => void scanInto(row.key)}>{t('sellerOrder.scan')}</Button>

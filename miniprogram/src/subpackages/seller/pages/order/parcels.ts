@@ -10,13 +10,15 @@ export interface ParcelRow {
   key: string;
   courierCode: string;
   trackingNo: string;
+  /** The seller chose the courier by hand: a tracking number then never changes it. */
+  courierPicked: boolean;
 }
 
 let counter = 0;
 
 /** A new row; with the courier of the row above, since one order's parcels usually go one way. */
 export function blankParcel(courierCode: string = COURIERS[0].code): ParcelRow {
-  return { key: `parcel-${++counter}`, courierCode, trackingNo: '' };
+  return { key: `parcel-${++counter}`, courierCode, trackingNo: '', courierPicked: false };
 }
 
 export function addParcelRow(rows: ParcelRow[]): ParcelRow[] {
@@ -41,6 +43,29 @@ export function normaliseTrackingNo(text: string): string {
 }
 
 const TRACKING_NO = /^[A-Z0-9-]{6,40}$/;
+
+// Waybill numbers that name their courier: SF1234567890123, JT…, YT…, JDV…/JDX…, DPK…, and
+// EMS's international form (two letters, nine digits, CN). Numbers of digits alone say nothing.
+const PREFIXES: [RegExp, string][] = [
+  [/^SF\d{10,}$/, 'SF'],
+  [/^JT\d{10,}$/, 'JTSD'],
+  [/^YT\d{10,}$/, 'YTO'],
+  [/^JD[A-Z0-9]{8,}$/, 'JDL'],
+  [/^DPK\d{6,}$/, 'DB'],
+  [/^[A-Z]{2}\d{9}CN$/, 'EMS'],
+];
+
+/** The courier a tracking number's form names, or null when it could be anyone's. */
+export function courierOfTrackingNo(trackingNo: string): string | null {
+  const number = normaliseTrackingNo(trackingNo);
+  return PREFIXES.find(([form]) => form.test(number))?.[1] ?? null;
+}
+
+/** A row with a new tracking number (typed or scanned), and its courier when the number names it. */
+export function withTrackingNo(row: ParcelRow, trackingNo: string): ParcelRow {
+  const named = row.courierPicked ? null : courierOfTrackingNo(trackingNo);
+  return { ...row, trackingNo, ...(named ? { courierCode: named } : {}) };
+}
 
 export type ParcelsResult = { ok: true; request: ShipOrderRequest } | { ok: false; errors: FieldErrors };
 
