@@ -1,0 +1,136 @@
+// Who may call what, over every order, address and subscription endpoint: anonymous, the order's
+// buyer, another buyer, the shop's owner, the seller of another shop, an operator. Refusals follow
+// the one rule: reading another's private things is 404, acting on something one may see but not
+// change is 403; a refused request changes nothing (orders, stock, buyers, addresses, credits).
+import type { Harness } from './harness';
+import { operator, person, startCatalogHarness, seller, type Person, type Seller } from './catalog-fixtures';
+import { address, orderPath, placedOrder, placeRequest, shopWithProduct, type Shop } from './order-fixtures';
+
+const operatorOf = (row: number) => `op_orders_matrix_${row}`;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startCatalogHarness(Array.from({ length: 30 }, (_, i) => operatorOf(i)));
+});
+afterAll(() => h.close());
+
+type Role = 'anonymous' | 'buyer' | 'otherBuyer' | 'owner' | 'otherSeller' | 'operator';
+const ROLES: Role[] = ['anonymous', 'buyer', 'otherBuyer', 'owner', 'otherSeller', 'operator'];
+
+interface World {
+  shop: Shop;
+  buyer: Person;
+  /** The buyer's orders: unpaid, paid, shipped. */
+  unpaid: string;
+  paid: string;
+  shipped: string;
+  /** One of the buyer's saved addresses. */
+  addressId: string;
+}
+
+interface Row {
+  name: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: (w: World) => string;
+  body?: (w: World) => object;
+  expect: Record<Role, number>;
+}
+
+const ANY_LOGGED_IN = (ok: number) => ({ anonymous: 401, buyer: ok, otherBuyer: ok, owner: ok, otherSeller: ok, operator: ok });
+/** The buyer's own things (an address): nobody else even learns it exists. */
+const BUYERS_OWN = (ok: number) => ({ anonymous: 401, buyer: ok, otherBuyer: 404, owner: 404, otherSeller: 404, operator: 404 });
+/** The seller acts; the buyer and operators see the order but may not; strangers see nothing. */
+const SELLER_ACTS = (ok: number) => ({ anonymous: 401, buyer: 403, otherBuyer: 404, owner: ok, otherSeller: 404, operator: 403 });
+const parcels = { parcels: [{ courierCode: 'SF', trackingNo: 'SF1234567890123' }] };
+
+const rows: Row[] = [
+  { name: 'POST /orders/quote', method: 'post', path: () => '/orders/quote', body: (w) => ({ shopId: w.shop.shop.id, lines: placeRequest(w.shop).lines }), expect: ANY_LOGGED_IN(200) },
+  { name: 'POST /orders', method: 'post', path: () => '/orders', body: (w) => placeRequest(w.shop), expect: ANY_LOGGED_IN(201) },
+  { name: 'GET /me/orders', method: 'get', path: () => '/me/orders', expect: ANY_LOGGED_IN(200) },
+  {
+    name: 'GET /orders/:id',
+    method: 'get',
+    path: (w) => `/orders/${w.unpaid}`,
+    expect: { anonymous: 401, buyer: 200, otherBuyer: 404, owner: 200, otherSeller: 404, operator: 200 },
+  },
+  {
+    name: 'POST /orders/:id/cancel',
+    method: 'post',
+    path: (w) => `/orders/${w.unpaid}/cancel`,
+    body: () => ({ reason: '不要了' }),
+    expect: { anonymous: 401, buyer: 200, otherBuyer: 404, owner: 200, otherSeller: 404, operator: 403 },
+  },
+  { name: 'POST /orders/:id/confirm-payment', method: 'post', path: (w) => `/orders/${w.unpaid}/confirm-payment`, expect: SELLER_ACTS(200) },
+  { name: 'POST /orders/:id/ship', method: 'post', path: (w) => `/orders/${w.paid}/ship`, body: () => parcels, expect: SELLER_ACTS(200) },
+  { name: 'POST /orders/:id/parcels', method: 'post', path: (w) => `/orders/${w.shipped}/parcels`, body: () => ({ parcels: [{ courierCode: 'ZTO', trackingNo: '73001234567890' }] }), expect: SELLER_ACTS(200) },
+  { name: 'PUT /orders/:id/seller-note', method: 'put', path: (w) => `/orders/${w.paid}/seller-note`, body: () => ({ sellerNote: '先发这个' }), expect: SELLER_ACTS(200) },
+  {
+    name: 'POST /orders/:id/confirm-receipt',
+    method: 'post',
+    path: (w) => `/orders/${w.shipped}/confirm-receipt`,
+    expect: { anonymous: 401, buyer: 200, otherBuyer: 404, owner: 403, otherSeller: 404, operator: 403 },
+  },
+  { name: 'GET /me/addresses', method: 'get', path: () => '/me/addresses', expect: ANY_LOGGED_IN(200) },
+  { name: 'POST /me/addresses', method: 'post', path: () => '/me/addresses', body: () => address({ name: '新地址' }), expect: ANY_LOGGED_IN(201) },
+  { name: 'PATCH /me/addresses/:id', method: 'patch', path: (w) => `/me/addresses/${w.addressId}`, body: () => ({ detail: '改过的门牌 9 号' }), expect: BUYERS_OWN(200) },
+  { name: 'DELETE /me/addresses/:id', method: 'delete', path: (w) => `/me/addresses/${w.addressId}`, expect: BUYERS_OWN(204) },
+  { name: 'GET /me/subscriptions', method: 'get', path: () => '/me/subscriptions', expect: ANY_LOGGED_IN(200) },
+  { name: 'POST /me/subscriptions', method: 'post', path: () => '/me/subscriptions', body: () => ({ results: { 'sim-order-paid': 'accept' } }), expect: ANY_LOGGED_IN(200) },
+];
+
+const CODES: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' };
+
+/** Everything a refused request could have touched. */
+async function snapshot() {
+  const { Order, Product, Customer, Address, SubscribeCredit } = h.boot.services.models;
+  const all = (m: { find(): { sort(s: object): { lean(): Promise<unknown> } } }) => m.find().sort({ _id: 1 }).lean();
+  return JSON.stringify(await Promise.all([all(Order), all(Product), all(Customer), all(Address), all(SubscribeCredit)]));
+}
+
+describe.each(rows.map((row, index) => ({ ...row, index })))('$name', (row) => {
+  let world: World;
+  let people: Record<Role, Person | null>;
+  beforeAll(async () => {
+    const shop = await shopWithProduct(h);
+    const buyer = await person(h);
+    const [unpaid, paid, shipped] = await Promise.all([0, 1, 2].map(async () => (await placedOrder(h, shop, [{ quantity: 1 }], buyer)).order.id));
+    expect((await h.api.post(orderPath(paid, 'confirm-payment')).set(shop.auth)).status).toBe(200);
+    expect((await h.api.post(orderPath(shipped, 'confirm-payment')).set(shop.auth)).status).toBe(200);
+    expect((await h.api.post(orderPath(shipped, 'ship')).set(shop.auth).send(parcels)).status).toBe(200);
+    const saved = await h.api.post('/api/v1/me/addresses').set(buyer.auth).send(address());
+    expect(saved.status).toBe(201);
+    world = { shop, buyer, unpaid, paid, shipped, addressId: saved.body.id };
+    const otherSeller: Seller = await seller(h);
+    people = { anonymous: null, buyer, otherBuyer: await person(h), owner: shop, otherSeller, operator: await operator(h, operatorOf(row.index)) };
+  });
+
+  // Refusals first, each checked to change nothing; the allowed calls after.
+  const order = [...ROLES].sort((a, b) => Number(row.expect[a] < 300) - Number(row.expect[b] < 300));
+  it.each(order)('as %s', async (role) => {
+    const who = people[role];
+    const before = row.expect[role] >= 400 ? await snapshot() : null;
+    let req = h.api[row.method](`/api/v1${row.path(world)}`);
+    if (who) req = req.set(who.auth);
+    const res = row.body ? await req.send(row.body(world)) : await req;
+    const allowed = row.expect[role] < 300;
+    // An action allowed to two people (cancel: the buyer or the seller) is done by whoever comes
+    // first; the second finds the order moved on.
+    const movedOn = allowed && res.status === 409 && /^ORDER_NOT_/.test(res.body?.error?.code ?? '');
+    expect({ role, status: movedOn ? row.expect[role] : res.status, code: res.body?.error?.code && !movedOn ? res.body.error.code : undefined }).toEqual({
+      role,
+      status: row.expect[role],
+      code: row.expect[role] >= 400 ? CODES[row.expect[role]] : undefined,
+    });
+    if (before !== null) expect(await snapshot()).toBe(before);
+  });
+});
+
+it('covers every order, address and subscription endpoint the API documents', async () => {
+  const doc = (await h.api.get('/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+  const documented = Object.entries(doc.paths)
+    .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace('/api/v1', '').replace(/\{[A-Za-z]+\}/g, ':id')}`))
+    .filter((e) => / \/(orders|me\/orders|me\/addresses|me\/subscriptions)\b/.test(e));
+  const covered = new Set(rows.map((r) => r.name));
+  expect(documented.filter((e) => !covered.has(e))).toEqual([]);
+  expect(documented.length).toBe(covered.size);
+});
