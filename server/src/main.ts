@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     if (sellerId) {
       process.stdout.write('Empty database: creating a demo shop (first start only; DEMO_DATA=off to skip)…\n');
       const demo = await fillDemo(boot.services, sellerId).catch((err) => logger.warn({ err }, 'the demo shop could not be created'));
-      if (demo) logger.info({ shop: demo.shopName, products: demo.products, see: "open the app and log in as the simulator's seller (sim_seller_0001) to manage it; buyers see it in the shop list" }, 'demo shop created');
+      if (demo) logger.info({ shop: demo.shopName, products: demo.products, orders: demo.orders, see: "open the app and log in as the simulator's seller (sim_seller_0001) to manage it; buyers see it in the shop list" }, 'demo shop created');
     }
   }
   const app = createApp(boot.services, { simulator: boot.simulator ?? undefined, serveH5: true });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { startHarness, type Harness } from './harness';
 import { seedDemo, DEMO_SELLER_OPENID, DEMO_SHOP_NAME } from '../../server/src/demo/seed';
+import { DEMO_BUYER_OPENID } from '../../server/src/demo/orders';
 import { loadConfig } from '../../server/src/config';
 import { CreateProductRequest } from '../../contract/products';
 import { CreateShopRequest } from '../../contract/shops';
@@ -22,7 +23,7 @@ afterAll(() => h.close());
 it('creates a cooperative shop with six products once, and then never again', async () => {
   const { Shop, Product, Photo, User } = h.boot.services.models;
   const result = await seedDemo(h.boot.services);
-  expect(result).toMatchObject({ shopName: DEMO_SHOP_NAME, products: 6 });
+  expect(result).toMatchObject({ shopName: DEMO_SHOP_NAME, products: 6, orders: 3 });
 
   const seller = await User.findOne({ openid: DEMO_SELLER_OPENID }).lean();
   expect(seller?.roles).toEqual(expect.arrayContaining(['buyer', 'seller']));
@@ -59,9 +60,10 @@ it('creates a cooperative shop with six products once, and then never again', as
     expect(photos).toHaveLength(2);
   }
 
-  // The millet of the issue: 1,000 kg in bulk, a 2.5 kg bag at ¥38.00 (¥7.60 a jin) and a 5 kg box at ¥72.00.
+  // The millet of the issue: 1,000 kg in bulk (less the 10 kg the demo orders took), a 2.5 kg bag
+  // at ¥38.00 (¥7.60 a jin) and a 5 kg box at ¥72.00.
   const millet = products.find((p) => p.title.includes('小米'))!;
-  expect(millet.bulkStockGrams).toBe(1_000_000);
+  expect(millet.bulkStockGrams).toBe(1_000_000 - 10_000);
   expect(millet.variants.map((v) => [v.priceFen, v.netWeightGrams])).toEqual([[3800, 2500], [7200, 5000]]);
   expect(unitPriceFen(3800, 2500, 500)).toBe(760);
 
@@ -69,6 +71,20 @@ it('creates a cooperative shop with six products once, and then never again', as
   const cover = await h.api.get(`/api/v1/files/${millet.photoIds[0]}`).buffer(true);
   expect(cover.headers['content-type']).toBe('image/jpeg');
   expect((await sharp(cover.body as Buffer).metadata()).width).toBe(750);
+
+  // Its first orders, placed by the simulator's buyer through the real operations: one on its way,
+  // one to ship, one waiting for the transfer; the buyer is the shop's customer.
+  const { Order, Customer } = h.boot.services.models;
+  const orders = await Order.find({ shopId: shop._id }).sort({ createdAt: 1 }).lean();
+  expect(orders.map((o) => [o.status, o.stock])).toEqual([['shipped', 'settled'], ['paid', 'held'], ['awaiting_payment', 'held']]);
+  // Priced as any order: goods plus shipping by the shop's template for the province.
+  const beijing = orders[1];
+  expect(beijing.address.region.province.name).toBe('北京市');
+  expect(beijing.totalFen).toBe(beijing.subtotalFen + beijing.shippingFen);
+  const buyer = await User.findOne({ openid: DEMO_BUYER_OPENID }).lean();
+  expect(orders.every((o) => String(o.buyerId) === String(buyer?._id))).toBe(true);
+  const customer = await Customer.findOne({ shopId: shop._id }).lean();
+  expect(customer).toMatchObject({ orderCount: 3, paidFen: orders[0].totalFen + orders[1].totalFen });
 
   const counts = { shops: await Shop.countDocuments(), products: await Product.countDocuments(), photos: await Photo.countDocuments() };
   expect(await seedDemo(h.boot.services)).toBeNull();

@@ -83,8 +83,15 @@ const CODES: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN'
 /** Everything a refused request could have touched. */
 async function snapshot() {
   const { Order, Product, Customer, Address, SubscribeCredit } = h.boot.services.models;
-  const all = (m: { find(): { sort(s: object): { lean(): Promise<unknown> } } }) => m.find().sort({ _id: 1 }).lean();
-  return JSON.stringify(await Promise.all([all(Order), all(Product), all(Customer), all(Address), all(SubscribeCredit)]));
+  return JSON.stringify(
+    await Promise.all([
+      Order.find().sort({ _id: 1 }).lean(),
+      Product.find().sort({ _id: 1 }).lean(),
+      Customer.find().sort({ _id: 1 }).lean(),
+      Address.find().sort({ _id: 1 }).lean(),
+      SubscribeCredit.find().sort({ _id: 1 }).lean(),
+    ]),
+  );
 }
 
 describe.each(rows.map((row, index) => ({ ...row, index })))('$name', (row) => {

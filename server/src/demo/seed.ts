@@ -1,5 +1,6 @@
 // The demo shop: on an empty database (no shops at all), a county cooperative with six products
-// sold by weight, so a newcomer running `npm start` sees a living shop at once. It belongs to the
+// sold by weight and its first three orders (demo/orders.ts), so a newcomer running `npm start`
+// sees a living shop at once. It belongs to the
 // simulator's "seller" test identity (openid sim_seller_0001): log in as seller to manage it.
 // Written through the models directly, valid against their schemas; tests never depend on it.
 import type { Types } from 'mongoose';
@@ -11,6 +12,7 @@ import { regionPath } from '../domain/regions';
 import { drawPicture, packSvg, produceSvg, type Produce } from './pictures';
 import { isDuplicateKey } from '../db/errors';
 import type { OrderSettings } from '../models/shop';
+import { placeDemoOrders } from './orders';
 
 /** 山西省长治市沁县: millet country (沁州黄). */
 const COUNTY = '140430';
@@ -162,6 +164,7 @@ export interface DemoResult {
   shopId: Types.ObjectId;
   shopName: string;
   products: number;
+  orders: number;
 }
 
 /**
@@ -187,7 +190,7 @@ export async function claimDemo(services: Services): Promise<Types.ObjectId | nu
  * together: the shop's unique owner lets only one of them create it.
  */
 export async function fillDemo(services: Services, sellerId: Types.ObjectId): Promise<DemoResult | null> {
-  const { Shop, Product } = services.models;
+  const { Shop, Product, User } = services.models;
   const region = regionPath(COUNTY);
   if (!region) throw new Error(`demo: no region ${COUNTY}`);
   const now = services.now();
@@ -246,7 +249,10 @@ export async function fillDemo(services: Services, sellerId: Types.ObjectId): Pr
       };
     }),
   );
-  return { shopId: shop._id, shopName: shop.name, products: PRODUCTS.length };
+  const seller = await User.findById(sellerId);
+  if (!seller) throw new Error('demo: the seller is gone');
+  const orders = await placeDemoOrders(services, shop._id, seller);
+  return { shopId: shop._id, shopName: shop.name, products: PRODUCTS.length, orders };
 }
 
 /** Both steps: the demo shop on a database with no shop at all; null (and nothing changed) otherwise. */
