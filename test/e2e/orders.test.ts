@@ -192,4 +192,38 @@ describeE2E('orders in the H5 build', () => {
     await screenshot(buyer.page, 'order-cart-empty');
     expect(buyer.problems).toEqual([]);
   });
+
+  it('a seller changes the shipping fee and stops shipping to a province; buyers there are told before they order', async () => {
+    const seller = await phoneAs('seller');
+    await open(seller.page, '/subpackages/seller/pages/shipping/index');
+    await field(seller.page, '全国 首重运费').waitFor();
+    await field(seller.page, '全国 首重运费').fill('10');
+    await seller.page.locator('[aria-label="添加不发货的省份"]').tap();
+    await confirmPicker(seller.page); // the list's first province: 北京市
+    await seller.page.getByText('北京市 ×').waitFor();
+    await screenshot(seller.page, 'order-seller-shipping-settings');
+    await seller.page.locator('.shipping-save').tap();
+    await seller.page.getByText('运费设置已保存，新订单按新运费算').waitFor();
+    const settings = await api<{ shipping: { defaultRule: { firstFen: number }; excludedProvinceCodes: string[] } }>(sellerToken, 'GET', `/shops/${shop.id}/order-settings`);
+    expect(settings.shipping).toMatchObject({ defaultRule: { firstFen: 1000 }, excludedProvinceCodes: ['110000'] });
+
+    // The buyer's saved address is in Beijing: checkout says so before anything is placed.
+    const buyer = await phoneAs('buyer');
+    await open(buyer.page, `/pages/product/index?id=${product.id}`);
+    await buyer.page.locator('.buy-now').first().tap();
+    await buyer.page.getByText('这家店不发货到北京市').first().waitFor();
+    await screenshot(buyer.page, 'order-checkout-not-shipped');
+    const before = (await api<OrderPage>(buyerToken, 'GET', '/me/orders')).total;
+    await buyer.page.locator('.checkout-submit').tap();
+    await buyer.page.waitForTimeout(1000);
+    expect((await api<OrderPage>(buyerToken, 'GET', '/me/orders')).total).toBe(before);
+
+    // Elsewhere the new fee applies: one 2.5 kg bag to Shanghai, ¥10 first kg + 2 × ¥2.
+    const quote = await api<{ shipping: { ships: boolean; fen: number } }>(buyerToken, 'POST', '/orders/quote', {
+      shopId: shop.id, lines: [{ productId: product.id, variantId: product.variants[0].id, quantity: 1 }], regionCode: '310104',
+    });
+    expect(quote.shipping).toEqual({ ships: true, fen: 1400, free: false });
+    expect(buyer.problems).toEqual([]);
+    expect(seller.problems).toEqual([]);
+  });
 });
