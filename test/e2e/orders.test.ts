@@ -6,12 +6,12 @@
 // shop and product are set up over HTTP as the simulator's seller. Phone-size screenshots of each
 // page land in test-results/screenshots.
 import sharp from 'sharp';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { API_PREFIX, SIMULATOR_MESSAGES_PATH } from '../../contract/paths';
 import type { ProductView } from '../../contract/products';
 import type { ShopView } from '../../contract/shops';
 import type { OrderPage, OrderView } from '../../contract/orders';
-import { phoneContext, screenshot } from '../support/browser';
+import { screenshot } from '../support/browser';
 import { describeE2E, useE2EWorld } from '../support/e2e';
 import { field, confirmPicker, answerYes } from '../support/h5-page';
 import { loginOverHttp } from '../support/server-process';
@@ -26,7 +26,6 @@ describeE2E('orders in the H5 build', () => {
   let buyerToken = '';
   let shop: ShopView;
   let product: ProductView;
-  const contexts: BrowserContext[] = [];
 
   async function api<T>(token: string, method: string, path: string, body?: unknown, expected = 200): Promise<T> {
     const response = await fetch(new URL(API_PREFIX + path, world.base), {
@@ -37,19 +36,6 @@ describeE2E('orders in the H5 build', () => {
     const text = await response.text();
     expect({ method, path, status: response.status, body: response.status === expected ? null : text }).toEqual({ method, path, status: expected, body: null });
     return (text ? JSON.parse(text) : null) as T;
-  }
-
-  /** A phone of its own, logged in through the Me page as the simulator's seller or buyer. */
-  async function phoneAs(who: 'seller' | 'buyer'): Promise<{ page: Page; problems: string[] }> {
-    const context = await phoneContext(world.browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    await open(page, '/pages/me/index');
-    await page.getByText(who === 'seller' ? '以卖家身份登录' : '以买家身份登录').tap();
-    await page.getByText('退出登录').waitFor();
-    return { page, problems };
   }
 
   beforeAll(async () => {
@@ -73,13 +59,9 @@ describeE2E('orders in the H5 build', () => {
     }, 201);
   });
 
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-
   it('a buyer orders from a shared link; the seller confirms payment and ships; the buyer sees the tracking number and confirms receipt', async () => {
     // ——— The buyer opens the link shared in the group chat ———
-    const buyer = await phoneAs('buyer');
+    const buyer = await world.phoneAs('buyer');
     await open(buyer.page, `/pages/product/index?id=${product.id}&from=${shop.ownerId}`);
     await buyer.page.getByText('沁州黄小米 新米').first().waitFor();
     await buyer.page.locator('.stepper__plus').first().tap();
@@ -112,7 +94,7 @@ describeE2E('orders in the H5 build', () => {
     expect((await api<ProductView>(sellerToken, 'GET', `/listings/${product.id}`)).variants[0].stock).toBe(48);
 
     // ——— The seller: home screen, confirm the payment, ship ———
-    const seller = await phoneAs('seller');
+    const seller = await world.phoneAs('seller');
     await open(seller.page, '/subpackages/seller/pages/home/index');
     await seller.page.getByText('今天的订单').waitFor();
     await seller.page.getByText('¥0.00').first().waitFor(); // nothing paid yet today
@@ -163,7 +145,7 @@ describeE2E('orders in the H5 build', () => {
   });
 
   it('a buyer fills a cart, sees it priced, and orders from it with the address saved last time', async () => {
-    const buyer = await phoneAs('buyer');
+    const buyer = await world.phoneAs('buyer');
     await open(buyer.page, `/pages/product/index?id=${product.id}`);
     await buyer.page.locator('.cart-add').first().tap();
     await open(buyer.page, '/pages/cart/index');
@@ -194,7 +176,7 @@ describeE2E('orders in the H5 build', () => {
   });
 
   it('a seller changes the shipping fee and stops shipping to a province; buyers there are told before they order', async () => {
-    const seller = await phoneAs('seller');
+    const seller = await world.phoneAs('seller');
     await open(seller.page, '/subpackages/seller/pages/shipping/index');
     await field(seller.page, '全国 首重运费').waitFor();
     await field(seller.page, '全国 首重运费').fill('10');
@@ -208,7 +190,7 @@ describeE2E('orders in the H5 build', () => {
     expect(settings.shipping).toMatchObject({ defaultRule: { firstFen: 1000 }, excludedProvinceCodes: ['110000'] });
 
     // The buyer's saved address is in Beijing: checkout says so before anything is placed.
-    const buyer = await phoneAs('buyer');
+    const buyer = await world.phoneAs('buyer');
     await open(buyer.page, `/pages/product/index?id=${product.id}`);
     await buyer.page.locator('.buy-now').first().tap();
     await buyer.page.getByText('这家店不发货到北京市').first().waitFor();

@@ -6,13 +6,13 @@
 // the shop page's category filter, a product opened from a mini-program code's scene, and a shop
 // paused by its seller as buyers see it. Screenshots land in test-results/screenshots.
 import sharp from 'sharp';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { API_PREFIX } from '../../contract/paths';
 import type { CreateProductRequest, ProductView } from '../../contract/products';
 import type { ShopView } from '../../contract/shops';
 import { parseSimulatedWxaCode } from '../../server/src/wechat/simulator/wxacode';
 import { readQr } from '../server/images';
-import { phoneContext, screenshot } from '../support/browser';
+import { screenshot } from '../support/browser';
 import { describeE2E, useE2EWorld } from '../support/e2e';
 import { field, answerYes } from '../support/h5-page';
 import { loginOverHttp } from '../support/server-process';
@@ -26,7 +26,6 @@ describeE2E('seller and buyer journeys in the H5 build', () => {
   let token = '';
   let shop: ShopView;
   let photoId = '';
-  const contexts: BrowserContext[] = [];
 
   async function api<T>(method: string, path: string, body?: unknown, expected = 200): Promise<T> {
     const response = await fetch(new URL(API_PREFIX + path, world.base), {
@@ -56,19 +55,6 @@ describeE2E('seller and buyer journeys in the H5 build', () => {
     } satisfies CreateProductRequest, 201);
   }
 
-  /** A phone of its own, logged in through the Me page as the simulator's seller or buyer. */
-  async function phoneAs(who: 'seller' | 'buyer'): Promise<{ page: Page; problems: string[] }> {
-    const context = await phoneContext(world.browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    await open(page, '/pages/me/index');
-    await page.getByText(who === 'seller' ? '以卖家身份登录' : '以买家身份登录').tap();
-    await page.getByText('退出登录').waitFor();
-    return { page, problems };
-  }
-
   beforeAll(async () => {
     ({ token } = await loginOverHttp(world.base, 'seller'));
     shop = await api<ShopView>('POST', '/shops', { name: '克东王家合作社', intro: '黑土地上自家种的小米和黄豆', phone: '13800138000', regionCode: '140430' }, 201);
@@ -80,13 +66,9 @@ describeE2E('seller and buyer journeys in the H5 build', () => {
     photoId = ((await uploaded.json()) as { id: string }).id;
   });
 
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-
   it('brings back what the seller typed but did not save after the page reloads, and discards it on request', async () => {
     const saved = await product('沁州黄小米 草稿恢复');
-    const { page, problems } = await phoneAs('seller');
+    const { page, problems } = await world.phoneAs('seller');
     await open(page, `/subpackages/seller/pages/editor/index?id=${saved.id}`);
     await field(page, '商品名').waitFor();
     await expect(field(page, '商品名').inputValue()).resolves.toBe('沁州黄小米 草稿恢复');
@@ -117,7 +99,7 @@ describeE2E('seller and buyer journeys in the H5 build', () => {
 
   it('adjusts stock from the editor by a delta, keeping the unsaved title in the form', async () => {
     const saved = await product('沁州黄小米 补货');
-    const { page, problems } = await phoneAs('seller');
+    const { page, problems } = await world.phoneAs('seller');
     await open(page, `/subpackages/seller/pages/editor/index?id=${saved.id}`);
     await page.getByText('现有库存 50 件（用“调整库存”增减）').waitFor();
     await field(page, '商品名').fill('沁州黄小米 补货 还没保存');
@@ -147,8 +129,8 @@ describeE2E('seller and buyer journeys in the H5 build', () => {
 
   it('two phones edit one product: the second save is told it changed, and can keep its own edits after reloading', async () => {
     const saved = await product('沁州黄小米 两人同改');
-    const first = await phoneAs('seller');
-    const second = await phoneAs('seller');
+    const first = await world.phoneAs('seller');
+    const second = await world.phoneAs('seller');
     for (const { page } of [first, second]) {
       await open(page, `/subpackages/seller/pages/editor/index?id=${saved.id}`);
       await field(page, '商品名').waitFor();
@@ -185,7 +167,7 @@ describeE2E('seller and buyer journeys in the H5 build', () => {
         { name: '5kg 礼盒', priceFen: 7200, netWeightGrams: 5000, stock: 2 },
       ],
     });
-    const { page, problems } = await phoneAs('seller');
+    const { page, problems } = await world.phoneAs('seller');
     await open(page, '/subpackages/seller/pages/products/index');
     const card = page.locator('.listing', { hasText: '沁州黄小米 下架删除' });
     await card.filter({ hasText: /库存不多：还剩 \d+ 件/ }).waitFor();
@@ -211,7 +193,7 @@ describeE2E('seller and buyer journeys in the H5 build', () => {
   it("filters the shop page by category", async () => {
     await product('沁州黄小米 分类筛选');
     await product('农家黄豆 分类筛选', { category: 'beans' });
-    const { page, problems } = await phoneAs('buyer');
+    const { page, problems } = await world.phoneAs('buyer');
     await open(page, `/pages/shop/index?id=${shop.id}`);
     const millet = page.locator('.product-tile', { hasText: '沁州黄小米 分类筛选' });
     const beans = page.locator('.product-tile', { hasText: '农家黄豆 分类筛选' });
@@ -237,7 +219,7 @@ describeE2E('seller and buyer journeys in the H5 build', () => {
     const code = parseSimulatedWxaCode((await readQr(Buffer.from(await poster.arrayBuffer()))) ?? '');
     expect(code).toMatchObject({ page: 'pages/product/index' });
 
-    const { page, problems } = await phoneAs('buyer');
+    const { page, problems } = await world.phoneAs('buyer');
     await open(page, `/${code!.page}?scene=${encodeURIComponent(code!.scene)}`);
     await page.getByText('沁州黄小米 扫码打开').first().waitFor();
     await expect(page.getByRole('radio', { name: '2.5kg 袋装' }).innerText()).resolves.toMatch(/¥38\.00[\s\S]*¥7\.60\/斤[\s\S]*¥15\.20\/kg/);
@@ -251,7 +233,7 @@ describeE2E('seller and buyer journeys in the H5 build', () => {
 
   it('a seller pauses the shop; buyers see the notice on the shop and product pages; reopening clears it', async () => {
     const saved = await product('沁州黄小米 暂停营业');
-    const seller = await phoneAs('seller');
+    const seller = await world.phoneAs('seller');
     await open(seller.page, '/subpackages/seller/pages/shop/index');
     await seller.page.getByText('营业中').waitFor();
     await seller.page.getByText('暂停营业', { exact: true }).tap();
@@ -261,7 +243,7 @@ describeE2E('seller and buyer journeys in the H5 build', () => {
     await screenshot(seller.page, 'seller-shop-paused');
     await expect(api<ShopView>('GET', '/me/shop').then((s) => s.status)).resolves.toBe('paused');
 
-    const buyer = await phoneAs('buyer');
+    const buyer = await world.phoneAs('buyer');
     await open(buyer.page, `/pages/shop/index?id=${shop.id}`);
     await buyer.page.getByText('小店暂停营业，现在不能下单，可以先看看').waitFor();
     await buyer.page.locator('.product-tile', { hasText: '沁州黄小米 暂停营业' }).waitFor();

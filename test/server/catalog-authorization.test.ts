@@ -2,9 +2,10 @@
 // the seller of another shop, the owner, an operator. Refusals follow one rule: reading another's
 // private things is 404, acting on them is 403; a refused request changes nothing.
 import type { Harness } from './harness';
-import { createProduct, operator, person, productRequest, seller, startCatalogHarness, type Person, type Seller } from './catalog-fixtures';
+import { createProduct, operator, person, productRequest, seller, startCatalogHarness, type Seller } from './catalog-fixtures';
 import type { ProductView } from '../../contract/products';
 import { orderSettings } from './order-fixtures';
+import { describeMatrix, expectEveryEndpointCovered, type MatrixRow } from './authorization-matrix';
 
 // Each row gets its own operator: one row has the operator open a shop of their own.
 const operatorOf = (row: number) => `op_matrix_${row}`;
@@ -28,13 +29,7 @@ interface World {
   customerId: string;
 }
 
-interface Row {
-  name: string;
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: (w: World) => string;
-  body?: (w: World) => object;
-  expect: Record<Role, number>;
-}
+type Row = MatrixRow<World, Role>;
 
 const OPEN_TO_ALL = { anonymous: 200, buyer: 200, otherSeller: 200, owner: 200, operator: 200 };
 const OWNER_ACTS = (ok: number) => ({ anonymous: 401, buyer: 403, otherSeller: 403, owner: ok, operator: 403 });
@@ -96,18 +91,19 @@ const rows: Row[] = [
   { name: 'POST /admin/products/:id/take-down', method: 'post', path: (w) => `/admin/products/${w.onSale.id}/take-down`, body: () => ({ reason: '下架' }), expect: OPERATOR_ONLY },
 ];
 
-const CODES: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'SHOP_ALREADY_OPEN' };
-
 /** Everything a refused request could have touched. */
 const snapshot = async () => {
   const { Shop, Product, User } = h.boot.services.models;
   return JSON.stringify(await Promise.all([Shop.find().sort({ _id: 1 }).lean(), Product.find().sort({ _id: 1 }).lean(), User.find({}, { lastLoginAt: 0, updatedAt: 0 }).sort({ _id: 1 }).lean()]));
 };
 
-describe.each(rows.map((row, index) => ({ ...row, index })))('$name', (row) => {
-  let world: World;
-  let people: Record<Role, Person | null>;
-  beforeAll(async () => {
+describeMatrix<World, Role>({
+  h: () => h,
+  roles: ROLES,
+  rows,
+  snapshot,
+  codes: { 409: 'SHOP_ALREADY_OPEN' },
+  async setup(index) {
     const owner = await seller(h);
     const draft = await createProduct(h, owner);
     const onSale = await createProduct(h, owner, productRequest(owner.photoId, { publish: true }));
@@ -117,34 +113,13 @@ describe.each(rows.map((row, index) => ({ ...row, index })))('$name', (row) => {
       shopId: owner.shop.id, userId: owner.userId, name: '李梅', phone: '13912345678', phoneLast4: '5678',
       province: { code: '110000', name: '北京市' }, firstOrderAt: now, lastOrderAt: now,
     });
-    world = { owner, draft, onSale, flagged, customerId: String(customer._id) };
-    people = { anonymous: null, buyer: await person(h), otherSeller: await seller(h), owner, operator: await operator(h, operatorOf(row.index)) };
-  });
-
-  // Refusals first, each checked to change nothing; the one allowed call last.
-  const order = [...ROLES].sort((a, b) => Number(row.expect[a] < 300) - Number(row.expect[b] < 300));
-  it.each(order)('as %s', async (role) => {
-    const who = people[role];
-    const before = row.expect[role] >= 400 ? await snapshot() : null;
-    let req = h.api[row.method](`/api/v1${row.path(world)}`);
-    if (who) req = req.set(who.auth);
-    const res = row.body ? await req.send(row.body(world)) : await req;
-    expect({ role, status: res.status, code: res.body?.error?.code }).toEqual({
-      role,
-      status: row.expect[role],
-      code: row.expect[role] >= 400 ? CODES[row.expect[role]] : undefined,
-    });
-    if (before !== null) expect(await snapshot()).toBe(before);
-  });
+    return {
+      world: { owner, draft, onSale, flagged, customerId: String(customer._id) },
+      people: { anonymous: null, buyer: await person(h), otherSeller: await seller(h), owner, operator: await operator(h, operatorOf(index)) },
+    };
+  },
 });
 
-it('covers every shop, listing, product, region and admin endpoint the API documents', async () => {
-  const doc = (await h.api.get('/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-  const documented = Object.entries(doc.paths)
-    .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace('/api/v1', '').replace(/\{[A-Za-z]+\}/g, ':id')}`))
-    // The poster (media) has its own tests.
-    .filter((e) => /\/(shops|listings|products|regions|admin|me\/shop)\b/.test(e) && !e.endsWith('/poster'));
-  const covered = new Set(rows.map((r) => r.name.replace(/ \(.*\)$/, '')));
-  expect(documented.filter((e) => !covered.has(e))).toEqual([]);
-  expect(documented.length).toBe(covered.size);
-});
+it('covers every shop, listing, product, region and admin endpoint the API documents', () =>
+  // The poster (media) has its own tests.
+  expectEveryEndpointCovered(h, rows, (e) => /\/(shops|listings|products|regions|admin|me\/shop)\b/.test(e) && !e.endsWith('/poster')));

@@ -5,6 +5,7 @@
 import type { Harness } from './harness';
 import { operator, person, startCatalogHarness, seller, type Person, type Seller } from './catalog-fixtures';
 import { address, orderPath, placedOrder, placeRequest, shopWithProduct, type Shop } from './order-fixtures';
+import { describeMatrix, expectEveryEndpointCovered, type MatrixRow } from './authorization-matrix';
 
 const operatorOf = (row: number) => `op_orders_matrix_${row}`;
 
@@ -28,13 +29,7 @@ interface World {
   addressId: string;
 }
 
-interface Row {
-  name: string;
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: (w: World) => string;
-  body?: (w: World) => object;
-  expect: Record<Role, number>;
-}
+type Row = MatrixRow<World, Role>;
 
 const ANY_LOGGED_IN = (ok: number) => ({ anonymous: 401, buyer: ok, otherBuyer: ok, owner: ok, otherSeller: ok, operator: ok });
 /** The buyer's own things (an address): nobody else even learns it exists. */
@@ -78,8 +73,6 @@ const rows: Row[] = [
   { name: 'POST /me/subscriptions', method: 'post', path: () => '/me/subscriptions', body: () => ({ results: { 'sim-order-paid': 'accept' } }), expect: ANY_LOGGED_IN(200) },
 ];
 
-const CODES: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' };
-
 /** Everything a refused request could have touched. */
 async function snapshot() {
   const { Order, Product, Customer, Address, SubscribeCredit } = h.boot.services.models;
@@ -94,10 +87,14 @@ async function snapshot() {
   );
 }
 
-describe.each(rows.map((row, index) => ({ ...row, index })))('$name', (row) => {
-  let world: World;
-  let people: Record<Role, Person | null>;
-  beforeAll(async () => {
+describeMatrix<World, Role>({
+  h: () => h,
+  roles: ROLES,
+  rows,
+  snapshot,
+  // Cancel is open to the buyer and the seller: whoever comes second finds the order moved on.
+  alsoAllowed: (res) => res.status === 409 && /^ORDER_NOT_/.test(res.body?.error?.code ?? ''),
+  async setup(index) {
     const shop = await shopWithProduct(h);
     const buyer = await person(h);
     const [unpaid, paid, shipped] = await Promise.all([0, 1, 2].map(async () => (await placedOrder(h, shop, [{ quantity: 1 }], buyer)).order.id));
@@ -106,38 +103,13 @@ describe.each(rows.map((row, index) => ({ ...row, index })))('$name', (row) => {
     expect((await h.api.post(orderPath(shipped, 'ship')).set(shop.auth).send(parcels)).status).toBe(200);
     const saved = await h.api.post('/api/v1/me/addresses').set(buyer.auth).send(address());
     expect(saved.status).toBe(201);
-    world = { shop, buyer, unpaid, paid, shipped, addressId: saved.body.id };
     const otherSeller: Seller = await seller(h);
-    people = { anonymous: null, buyer, otherBuyer: await person(h), owner: shop, otherSeller, operator: await operator(h, operatorOf(row.index)) };
-  });
-
-  // Refusals first, each checked to change nothing; the allowed calls after.
-  const order = [...ROLES].sort((a, b) => Number(row.expect[a] < 300) - Number(row.expect[b] < 300));
-  it.each(order)('as %s', async (role) => {
-    const who = people[role];
-    const before = row.expect[role] >= 400 ? await snapshot() : null;
-    let req = h.api[row.method](`/api/v1${row.path(world)}`);
-    if (who) req = req.set(who.auth);
-    const res = row.body ? await req.send(row.body(world)) : await req;
-    const allowed = row.expect[role] < 300;
-    // An action allowed to two people (cancel: the buyer or the seller) is done by whoever comes
-    // first; the second finds the order moved on.
-    const movedOn = allowed && res.status === 409 && /^ORDER_NOT_/.test(res.body?.error?.code ?? '');
-    expect({ role, status: movedOn ? row.expect[role] : res.status, code: res.body?.error?.code && !movedOn ? res.body.error.code : undefined }).toEqual({
-      role,
-      status: row.expect[role],
-      code: row.expect[role] >= 400 ? CODES[row.expect[role]] : undefined,
-    });
-    if (before !== null) expect(await snapshot()).toBe(before);
-  });
+    return {
+      world: { shop, buyer, unpaid, paid, shipped, addressId: saved.body.id },
+      people: { anonymous: null, buyer, otherBuyer: await person(h), owner: shop, otherSeller, operator: await operator(h, operatorOf(index)) },
+    };
+  },
 });
 
-it('covers every order, address and subscription endpoint the API documents', async () => {
-  const doc = (await h.api.get('/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-  const documented = Object.entries(doc.paths)
-    .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace('/api/v1', '').replace(/\{[A-Za-z]+\}/g, ':id')}`))
-    .filter((e) => / \/(orders|me\/orders|me\/addresses|me\/subscriptions)\b/.test(e));
-  const covered = new Set(rows.map((r) => r.name));
-  expect(documented.filter((e) => !covered.has(e))).toEqual([]);
-  expect(documented.length).toBe(covered.size);
-});
+it('covers every order, address and subscription endpoint the API documents', () =>
+  expectEveryEndpointCovered(h, rows, (e) => / \/(orders|me\/orders|me\/addresses|me\/subscriptions)\b/.test(e)));

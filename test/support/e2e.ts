@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumPath, launchChromium } from './browser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumPath, launchChromium, phoneContext } from './browser';
 import { startServerProcess, killLeftoverServers, type ServerProcess } from './server-process';
 import { ensureBuilt, outputDir } from '../../scripts/ensure-built';
 
@@ -19,6 +19,16 @@ export interface E2EWorld {
   base: string;
   /** Opens an app route (e.g. `/pages/me/index`) on the page. */
   open(page: Page, route: string): Promise<unknown>;
+  /**
+   * A phone of its own (a browser context), logged in through the Me page as the simulator's
+   * seller or buyer; `problems` collects the page's uncaught errors. Closed after each test.
+   */
+  phoneAs(who: 'seller' | 'buyer'): Promise<Phone>;
+}
+
+export interface Phone {
+  page: Page;
+  problems: string[];
 }
 
 /**
@@ -28,6 +38,7 @@ export interface E2EWorld {
 export function useE2EWorld(env: Record<string, string> = {}): E2EWorld {
   const world = {} as E2EWorld;
   let dataDir = '';
+  const phones: BrowserContext[] = [];
   beforeAll(async () => {
     ensureBuilt('h5', () => undefined, { quiet: true });
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cunshop-e2e-'));
@@ -35,6 +46,20 @@ export function useE2EWorld(env: Record<string, string> = {}): E2EWorld {
     world.base = await world.server.url;
     world.browser = await launchChromium();
     world.open = (page, route) => page.goto(new URL(route, world.base).toString());
+    world.phoneAs = async (who) => {
+      const context = await phoneContext(world.browser);
+      phones.push(context);
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      await world.open(page, '/pages/me/index');
+      await page.getByText(who === 'seller' ? '以卖家身份登录' : '以买家身份登录').tap();
+      await page.getByText('退出登录').waitFor();
+      return { page, problems };
+    };
+  });
+  afterEach(async () => {
+    for (const context of phones.splice(0)) await context.close();
   });
   afterAll(async () => {
     await world.browser?.close();
