@@ -16,11 +16,12 @@ import { LoadFailed, Loading } from '../../components/LoadState';
 import { LoginNeeded, needsLogin } from '../../components/LoginNeeded';
 import { Outcome } from '../../components/Outcome';
 import type { LoadRegions } from '../../components/RegionPicker';
+import { useFormDraft } from '../../hooks/useFormDraft';
 import { useOnChange } from '../../hooks/useOnChange';
 import { messageOf } from '../../hooks/usePagedList';
 import { t } from '../../i18n';
 import { removeLines } from '../../services/cart';
-import { clearDraft, loadDraft, saveDraft } from '../../services/form-drafts';
+import { loadDraft } from '../../services/form-drafts';
 import { ApiError } from '../../services/http';
 import type { Orders } from '../../services/orders';
 import type { Navigate, SubscribeAnswers, WeChatAddress } from '../../services/platform';
@@ -54,10 +55,9 @@ export interface CheckoutScreenProps {
   takePickedAddress: () => string | null;
 }
 
-/** Written this long after the last keystroke, and at once on leaving. */
-const DRAFT_DELAY_MS = 500;
-
 const emptyDraft = (): CheckoutDraft => ({ addressId: null, form: emptyAddressForm(), note: '', saveAddress: true });
+/** What is kept while nothing is typed: nothing (a saved address picked by default is not news). */
+const NOTHING_TYPED = emptyDraft();
 
 const typedSomething = (draft: CheckoutDraft) =>
   !!(draft.note.trim() || draft.form.name.trim() || draft.form.phone.trim() || draft.form.detail.trim() || draft.form.region);
@@ -92,6 +92,7 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
   // A ref as well as state: two taps within one frame both see `placing` still false.
   const placingNow = useRef(false);
   const placed = useRef(false);
+  const [done, setDone] = useState(false);
 
   const chosen = saved?.find((address) => address.id === draft.addressId) ?? null;
   const regionCode = chosen ? chosen.region.county.code : draft.form.region?.county.code;
@@ -153,19 +154,9 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
   }, [orders, shopId, lines, regionCode]);
   useEffect(requote, [requote]);
 
-  // The draft: kept shortly after each change and on leaving; forgotten once the order is placed.
-  const latest = useRef(draft);
-  useEffect(() => {
-    latest.current = draft;
-    const timer = setTimeout(() => keepDraft(draftKey, draft), DRAFT_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [draft, draftKey]);
-  useEffect(
-    () => () => {
-      if (!placed.current) keepDraft(draftKey, latest.current);
-    },
-    [draftKey],
-  );
+  // The draft: kept while something is typed (shortly after each change, on leaving, and when the
+  // app goes to the background); forgotten once the order is placed.
+  const drafts = useFormDraft(done ? null : draftKey, typedSomething(draft) ? draft : NOTHING_TYPED, NOTHING_TYPED, null);
 
   const change = (changes: Partial<CheckoutDraft>) => setDraft((current) => ({ ...current, ...changes }));
 
@@ -215,8 +206,9 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
       .then(
         (order) => {
           placed.current = true;
+          setDone(true);
           if (fromCart) removeLines(shopId, lines.map((line) => line.variantId));
-          clearDraft(draftKey);
+          drafts.clear();
           replace('order', { id: order.id });
         },
         (failure: unknown) => {
@@ -347,9 +339,4 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
       </View>
     </View>
   );
-}
-
-function keepDraft(key: string, draft: CheckoutDraft): void {
-  if (typedSomething(draft)) saveDraft(key, draft, null);
-  else clearDraft(key);
 }

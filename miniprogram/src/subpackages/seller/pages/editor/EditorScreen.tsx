@@ -31,7 +31,7 @@ import { Outcome } from '../../../../components/Outcome';
 import { NoShop } from '../../components/SellerBlocks';
 import { useFormActions } from '../../../../hooks/useFormActions';
 import { RegionPicker, type LoadRegions } from '../../../../components/RegionPicker';
-import { sameFormState, useFormDraft, useRestoredDraft } from '../../hooks/useFormDraft';
+import { sameFormState, useFormDraft, useRestoredDraft } from '../../../../hooks/useFormDraft';
 import { usePhotoSlots } from '../../hooks/usePhotoSlots';
 import type { Confirm } from '../shop/ShopFormScreen';
 import {

@@ -22,7 +22,7 @@ import type { SellerOrders } from '../../../../services/seller-orders';
 import { DraftNotice } from '../../components/DraftNotice';
 import type { LoadRegions } from '../../../../components/RegionPicker';
 import { ShopGate } from '../../components/ShopGate';
-import { sameFormState, useFormDraft, useRestoredDraft } from '../../hooks/useFormDraft';
+import { sameFormState, useFormDraft, useRestoredDraft } from '../../../../hooks/useFormDraft';
 import { FeePreview } from './FeePreview';
 import { formFromSettings, isSettingsForm, newProvinceRule, settingsRequest, takenProvinces, templateFrom, type SettingsForm } from './form';
 import { ProvinceChips } from './ProvinceChips';

@@ -23,7 +23,7 @@ import { useFormActions } from '../../../../hooks/useFormActions';
 import { PhotoStrip } from '../../components/PhotoStrip';
 import { RegionPicker, type LoadRegions } from '../../../../components/RegionPicker';
 import { ShopStatusBadge } from '../../../../components/ShopStatusBadge';
-import { sameFormState, useFormDraft, useRestoredDraft } from '../../hooks/useFormDraft';
+import { sameFormState, useFormDraft, useRestoredDraft } from '../../../../hooks/useFormDraft';
 import { usePhotoSlots } from '../../hooks/usePhotoSlots';
 import { textOf } from '../../../../components/Field/events';
 import './index.scss';

@@ -4,7 +4,7 @@
 // the form matches the saved state again (saved, or changed back).
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { clearDraft, saveDraft } from '../../../services/form-drafts';
+import { clearDraft, saveDraft } from '../services/form-drafts';
 
 /** Typing is not written on every key: this long after the last change. */
 export const DRAFT_DELAY_MS = 500;
