@@ -268,6 +268,8 @@ describe('my orders', () => {
     await waitFor(() => expect(orders.myOrders).toHaveBeenLastCalledWith({ status: 'paid', page: 1, pageSize: 20 }));
     fireEvent.click(await screen.findByRole('link', { name: card.orderNo }));
     expect(go).toHaveBeenCalledWith('order', { id: 'o1' });
+    // The second tab's page lands after the click; let it, inside act.
+    await act(() => orders.myOrders.mock.results[orders.myOrders.mock.results.length - 1].value);
   });
 
   test('nobody logged in: the way to log in, and no request', () => {
