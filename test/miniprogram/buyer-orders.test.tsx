@@ -272,10 +272,11 @@ describe('my orders', () => {
     await act(() => orders.myOrders.mock.results[orders.myOrders.mock.results.length - 1].value);
   });
 
-  test('nobody logged in: the way to log in, and no request', () => {
+  test('nobody logged in: the way to log in, and no request', async () => {
     const orders = { myOrders: jest.fn() };
     const openLogin = jest.fn();
     render(<OrdersScreen orders={orders} go={jest.fn()} openLogin={openLogin} canLogIn={() => false} />);
+    await act(async () => undefined); // the empty page it shows meanwhile lands inside act
     fireEvent.click(screen.getByText('去登录'));
     expect(openLogin).toHaveBeenCalled();
     expect(orders.myOrders).not.toHaveBeenCalled();
