@@ -130,6 +130,20 @@ describeE2E('orders in the H5 build', () => {
     await buyer.page.getByText('已完成').first().waitFor();
     await screenshot(buyer.page, 'order-buyer-completed');
 
+    // The buyer's order list and address book, the seller's buyers: one screenshot each.
+    await open(buyer.page, '/pages/orders/index');
+    await buyer.page.getByText('沁州黄小米 新米').first().waitFor();
+    await screenshot(buyer.page, 'order-buyer-orders');
+    await open(buyer.page, '/pages/addresses/index');
+    await buyer.page.getByText('李秀英').first().waitFor();
+    await screenshot(buyer.page, 'order-buyer-addresses');
+    await open(seller.page, '/subpackages/seller/pages/customers/index');
+    await seller.page.getByText('139****5678').first().waitFor();
+    await screenshot(seller.page, 'order-seller-customers');
+    await seller.page.getByText('139****5678').first().tap();
+    await seller.page.getByText('东华门街道 南池子大街 8 号').first().waitFor();
+    await screenshot(seller.page, 'order-seller-customer');
+
     const done = await api<OrderView>(buyerToken, 'GET', `/orders/${orderId}`);
     expect(done.status).toBe('completed');
     expect(done.timeline.map((e) => e.event)).toEqual(['placed', 'paid', 'shipped', 'received']);
