@@ -109,6 +109,22 @@ describeE2E('orders in the H5 build', () => {
     await seller.page.locator('.seller-order-confirm-payment').tap();
     await answerYes(seller.page);
     await seller.page.locator('.seller-order-ship').waitFor();
+
+    // Paid, so it is on the pick list: the browser downloads a CSV Excel opens in Chinese.
+    await open(seller.page, '/subpackages/seller/pages/orders/index?status=paid');
+    const [download] = await Promise.all([seller.page.waitForEvent('download'), seller.page.locator('.pick-list__export').tap()]);
+    const csv = await new Promise<Buffer>((resolve, reject) => {
+      void download.createReadStream().then((stream) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+      }, reject);
+    });
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toContain('李秀英');
+    expect(csv.toString('utf8')).toContain('13912345678'); // full phone: the waybill needs it
+    await seller.page.getByText('拣货单已导出').waitFor();
+    await screenshot(seller.page, 'order-seller-pick-list');
+    await seller.page.getByText('李秀英').first().tap();
     await seller.page.locator('.seller-order-ship').tap();
     // The number's SF prefix picks the courier (the list starts with EMS).
     await seller.page.locator('.parcel-tracking input').fill('sf1234567890');
