@@ -14,11 +14,11 @@ import type { UserDoc } from '../models/user';
 import type { Order, OrderLine, OrderRecord } from '../models/order';
 import type { ShopRecord } from '../models/shop';
 import { isDuplicateKey } from '../db/errors';
-import { authorizeRead, shopPolicy } from '../policies/shops';
 import { acceptingOrders } from '../presenters/shop';
 import { presentQuote } from '../presenters/order';
 import { loadCartProducts, priceCart, provinceNamed, type PricedCart } from './cart';
 import { listRegions, regionPath } from './regions';
+import { publicShop } from './shops';
 import { holdKeyFor, reserveStock } from './stock';
 import { releaseOrderHolds } from './order-stock';
 import { afterOrderPlaced } from './order-effects';
@@ -26,13 +26,6 @@ import { orderToView, type OrderWithShop } from './orders';
 
 type Quote = z.output<typeof QuoteRequest>;
 type Place = z.output<typeof PlaceOrderRequest>;
-
-/** The shop being bought from: 404 when absent or suspended (except to its owner and operators). */
-async function shopToBuyFrom(services: Services, user: UserDoc, shopId: string): Promise<ShopRecord> {
-  const shop = await services.models.Shop.findById(shopId).lean<ShopRecord>();
-  authorizeRead(Boolean(shop) && shopPolicy.view(user, shop as ShopRecord), 'Shop');
-  return shop as ShopRecord;
-}
 
 function checkRegion(regionCode: string | undefined, path: string) {
   // Any real division will do for a quote: a county, a city, or just the province.
@@ -43,7 +36,7 @@ function checkRegion(regionCode: string | undefined, path: string) {
 
 export async function quoteOrder(services: Services, user: UserDoc, req: Quote): Promise<QuoteView> {
   checkRegion(req.regionCode, 'regionCode');
-  const shop = await shopToBuyFrom(services, user, req.shopId);
+  const shop = await publicShop(services, user, req.shopId);
   const cart = priceCart(shop, await loadCartProducts(services, req.lines), req.lines, req.regionCode);
   return presentQuote(services, shop, cart);
 }
@@ -103,7 +96,7 @@ export async function placeOrder(services: Services, user: UserDoc, req: Place, 
   if (!region) throw validationError([{ path: 'address.regionCode', message: 'must be a county (or district) code', code: 'unknown_region' }]);
   if (req.paymentMethod !== 'direct') throw validationError([{ path: 'paymentMethod', message: 'this shop takes direct payment only for now', code: 'invalid_enum_value' }]);
 
-  const shop = await shopToBuyFrom(services, user, req.shopId);
+  const shop = await publicShop(services, user, req.shopId);
   const cart = priceCart(shop, await loadCartProducts(services, req.lines), req.lines, req.address.regionCode);
   await refuseCart(services, shop, cart, req);
 

@@ -1,5 +1,7 @@
 // The shop's buyers ("customers"): one record per (shop, buyer), made and kept current by the
 // buyer's orders with atomic updates, plus the seller's own note and tags (version-guarded).
+import { escapeRegExp } from '../db/regex';
+import { shopToInspect } from './shops';
 import { Types } from 'mongoose';
 import type { z } from 'zod';
 import type { CustomerQuery, UpdateCustomerRequest } from '../../../contract/orders';
@@ -10,7 +12,7 @@ import type { UserDoc } from '../models/user';
 import type { OrderRecord } from '../models/order';
 import { CUSTOMER_ADDRESSES_KEPT, type Customer, type CustomerRecord } from '../models/customer';
 import type { ShopRecord } from '../models/shop';
-import { authorizeAction, authorizeRead, type Actor } from '../policies/shops';
+import { authorizeAction, type Actor } from '../policies/shops';
 import { customerPolicy } from '../policies/customers';
 import { notifiedOnce } from './order-marks';
 
@@ -87,24 +89,17 @@ export async function recordCustomerPayment(services: Services, order: OrderReco
   );
 }
 
-/** The shop whose private side (customers, dashboard, pick list) the actor may read; 404 otherwise. */
-export async function shopForSellerViews(services: Services, actor: Actor, shopId: string): Promise<ShopRecord> {
-  const shop = await services.models.Shop.findById(shopId).lean<ShopRecord>();
-  authorizeRead(Boolean(shop) && customerPolicy.view(actor, shop as ShopRecord), 'Shop');
-  return shop as ShopRecord;
-}
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The shop's buyers, latest order first. `q`: a whole phone (11 digits), the last four digits of
  * a phone (or a name containing them), or part of a name.
  */
 export async function listCustomers(services: Services, actor: Actor, shopId: string, query: CustomerQuery) {
-  const shop = await shopForSellerViews(services, actor, shopId);
+  const shop = await shopToInspect(services, actor, shopId);
   const filter: Record<string, unknown> = { shopId: shop._id };
   if (query.q) {
-    const byName = { name: { $regex: escapeRegex(query.q) } };
+    const byName = { name: { $regex: escapeRegExp(query.q) } };
     if (/^1\d{10}$/.test(query.q)) filter.phone = query.q;
     else if (/^\d{4}$/.test(query.q)) filter.$or = [{ phoneLast4: query.q }, byName];
     else Object.assign(filter, byName);
@@ -128,12 +123,12 @@ async function customerOfShop(services: Services, shop: ShopRecord, customerId: 
 }
 
 export async function customerToInspect(services: Services, actor: Actor, shopId: string, customerId: string): Promise<CustomerRecord> {
-  return customerOfShop(services, await shopForSellerViews(services, actor, shopId), customerId);
+  return customerOfShop(services, await shopToInspect(services, actor, shopId), customerId);
 }
 
 /** The seller's note and tags; a stale version is VERSION_CONFLICT. */
 export async function updateCustomer(services: Services, actor: Actor, shopId: string, customerId: string, req: UpdateCustomer): Promise<CustomerRecord> {
-  const shop = await shopForSellerViews(services, actor, shopId);
+  const shop = await shopToInspect(services, actor, shopId);
   authorizeAction(customerPolicy.manage(actor, shop), 'Only the shop owner may do this');
   const customer = await customerOfShop(services, shop, customerId);
   const set: Partial<Customer> = {};

@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import type { ProductRecord } from '../models/product';
 import { availableOf, isLowStock } from '../presenters/product';
 import type { Actor } from '../policies/shops';
-import { shopForSellerViews } from './customers';
+import { shopToInspect } from './shops';
 import { chinaDayOf } from './china-time';
 import { orderCounts } from './orders';
 
@@ -14,7 +14,7 @@ import { orderCounts } from './orders';
 const LOW_STOCK_LISTED = 20;
 
 export async function sellerDashboard(services: Services, actor: Actor, shopId: string): Promise<SellerDashboardView> {
-  const shop = await shopForSellerViews(services, actor, shopId);
+  const shop = await shopToInspect(services, actor, shopId);
   const { Order, Product } = services.models;
   const day = chinaDayOf(services.now());
   const [todayOrders, revenue, counts, onSale] = await Promise.all([

@@ -1,6 +1,7 @@
 // Reading orders: one order for its buyer, its shop's owner and operators; the buyer's own list;
 // the shop's list by tab, by customer, or found by order number, receiver's name or phone. An
 // order still being placed is never shown: it is not an order yet.
+import { escapeRegExp } from '../db/regex';
 import { Types } from 'mongoose';
 import type { z } from 'zod';
 import type { MyOrdersQuery, OrderCounts, ShopOrdersQuery } from '../../../contract/orders';
@@ -53,7 +54,6 @@ async function pageOfOrders(services: Services, base: Record<string, unknown>, q
 /** The buyer's own orders, newest first, with the count of each tab. */
 export const myOrders = (services: Services, user: UserDoc, query: z.output<typeof MyOrdersQuery>) => pageOfOrders(services, { buyerId: user._id }, query);
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What the seller typed in the search box: part of an order number or a name, a phone, or its last four digits. */
 function searchFilter(q: string): Record<string, unknown> {

@@ -4,7 +4,7 @@
 import type { OrderRecord } from '../models/order';
 import type { Services } from '../services';
 import type { Actor } from '../policies/shops';
-import { shopForSellerViews } from './customers';
+import { shopToInspect } from './shops';
 import { formatChinaDateTime, chinaDayOf } from './china-time';
 import { toCsv, type CsvCell } from '../http/csv';
 
@@ -42,7 +42,7 @@ function row(o: OrderRecord): CsvCell[] {
 }
 
 export async function pickList(services: Services, actor: Actor, shopId: string, status: 'paid' | 'shipped') {
-  const shop = await shopForSellerViews(services, actor, shopId);
+  const shop = await shopToInspect(services, actor, shopId);
   const orders = await services.models.Order.find({ shopId: shop._id, status })
     .sort({ createdAt: 1, _id: 1 })
     .limit(PICK_LIST_MAX_ORDERS)

@@ -1,5 +1,6 @@
 // Shops: opening one (the opener becomes its owner and a seller), editing with a version check,
 // the owner's pause, the platform's suspension, and the lists people browse.
+import { escapeRegExp } from '../db/regex';
 import type { AdminShopQuery, CreateShopRequest, Paging, UpdateShopRequest } from '../../../contract/shops';
 import type { FieldIssue } from '../../../contract/errors';
 import type { z } from 'zod';
@@ -142,7 +143,6 @@ async function pageOfShops(services: Services, filter: Record<string, unknown>, 
 /** The public directory: every shop the platform has not suspended (paused ones show their notice). */
 export const shopDirectory = (services: Services, page: Page) => pageOfShops(services, { suspended: null }, page);
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Operators: every shop, by name (a substring) and suspension. */
 export async function listShopsForOperators(services: Services, operator: UserDoc, query: z.output<typeof AdminShopQuery>) {
