@@ -11,6 +11,7 @@ import { BUYER_NOTE_MAX } from '../../../../contract/limits';
 import type { QuoteView } from '../../../../contract/orders';
 import { addressErrorsFromPaths, addressErrorsOf, type AddressErrors } from '../../components/AddressForm';
 import { EmptyState } from '../../components/EmptyState';
+import { fieldErrorsFrom } from '../../components/Field/errors';
 import { textOf } from '../../components/Field/events';
 import { LoadFailed, Loading } from '../../components/LoadState';
 import { LoginNeeded, needsLogin } from '../../components/LoginNeeded';
@@ -64,11 +65,6 @@ const typedSomething = (draft: CheckoutDraft) =>
 
 function quoteIn(details: unknown): QuoteView | null {
   return isRecord(details) && isRecord(details.quote) && Array.isArray(details.quote.lines) ? (details.quote as unknown as QuoteView) : null;
-}
-
-function fieldPaths(error: unknown): string[] {
-  if (!(error instanceof ApiError) || !isRecord(error.details) || !Array.isArray(error.details.fields)) return [];
-  return error.details.fields.map((field: unknown) => (isRecord(field) && typeof field.path === 'string' ? field.path : ''));
 }
 
 /** The saved address to start with: the default, else the newest. */
@@ -236,7 +232,7 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
     }
     if (code === 'OUT_OF_STOCK' || code === 'PRODUCT_UNAVAILABLE' || code === 'SHOP_NOT_ACCEPTING_ORDERS') requote();
     if (needsLogin(failure)) setLoginNeeded(true);
-    const fields = addressErrorsFromPaths(fieldPaths(failure));
+    const fields = addressErrorsFromPaths(Object.keys(fieldErrorsFrom(failure) ?? {}));
     if (Object.keys(fields).length) {
       // A saved address the server now refuses is fixed in the form, not silently sent again.
       if (chosen) change({ addressId: null, form: { name: chosen.name, phone: chosen.phone, region: chosen.region, detail: chosen.detail } });

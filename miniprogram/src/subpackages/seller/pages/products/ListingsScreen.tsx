@@ -1,19 +1,20 @@
 // The seller's products in three tabs (on sale, off the shelf, drafts) with counts, and on each
 // card what needs attention: sold out, running low, flagged for the platform's review.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import type { ListingCard, ListingPage, ProductStatus } from '../../../../../../contract/products';
 import type { ShopView } from '../../../../../../contract/shops';
 import { EmptyState } from '../../../../components/EmptyState';
-import { LoadFailed, Loading, PagedListBody } from '../../../../components/LoadState';
+import { PagedListBody } from '../../../../components/LoadState';
 import { Tabs } from '../../../../components/Tabs';
 import { useOnChange } from '../../../../hooks/useOnChange';
-import { messageOf, usePagedList } from '../../../../hooks/usePagedList';
+import { usePagedList } from '../../../../hooks/usePagedList';
 import { t } from '../../../../i18n';
 import { mediaUrl, type Navigate } from '../../../../services/platform';
 import type { Seller } from '../../../../services/seller';
 import { formatFen } from '../../../../utils/format';
-import { NewProductBar, NoShop } from '../../components/SellerBlocks';
+import { NewProductBar } from '../../components/SellerBlocks';
+import { ShopGate } from '../../components/ShopGate';
 import './index.scss';
 
 const TABS: ProductStatus[] = ['on_sale', 'off_shelf', 'draft'];
@@ -88,18 +89,9 @@ function ListingsOfShop({ shop, seller, go, initialStatus, reachedBottom, shown 
 }
 
 export function ListingsScreen(props: ListingsScreenProps) {
-  const { seller, go } = props;
-  const [shop, setShop] = useState<ShopView | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    setError(null);
-    seller.myShop().then(setShop, (failure: unknown) => setError(messageOf(failure)));
-  }, [seller]);
-  useEffect(() => load(), [load]);
-
-  if (error) return <View className='screen'><LoadFailed message={error} onRetry={load} /></View>;
-  if (shop === undefined) return <View className='screen'><Loading /></View>;
-  if (shop === null) return <NoShop onOpen={() => go('sellerShop')} />;
-  return <ListingsOfShop {...props} shop={shop} />;
+  return (
+    <ShopGate seller={props.seller} go={props.go}>
+      {(shop) => <ListingsOfShop {...props} shop={shop} />}
+    </ShopGate>
+  );
 }
