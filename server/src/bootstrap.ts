@@ -1,5 +1,6 @@
 // Builds the services an app runs on from a config: database, models, WeChat client, simulator.
 // Shared by main.ts and the tests, so both run the same wiring.
+import { createBackground } from './background';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { openDatabase, type Database } from './db/connect';
@@ -43,6 +44,7 @@ export async function bootstrap(config: Config, logger: Logger, db?: Database): 
     wechat,
     logger,
     files: new GridFsFileStore(database.conn.db!),
+    background: createBackground(logger),
     now: () => new Date(),
   };
   return {

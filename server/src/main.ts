@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     force.unref();
     server.close(async () => {
       await scheduler.stop();
+      await boot.services.background.drain();
       await boot.db.close().catch((err) => logger.error({ err }, 'closing the database failed'));
       logger.info('stopped');
       process.exit(0);

@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import type { Models } from './models';
 import type { WeChatClient } from './wechat/client';
 import type { FileStore } from './storage/files';
+import type { Background } from './background';
 
 export interface Services {
   config: Config;
@@ -14,5 +15,7 @@ export interface Services {
   wechat: WeChatClient;
   files: FileStore;
   logger: Logger;
+  /** Follow-up work off the request's path (messages after an order's change). */
+  background: Background;
   now: () => Date;
 }

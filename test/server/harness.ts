@@ -82,6 +82,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Ap
       return res.body as LoginResponse;
     },
     async close() {
+      await boot.services.background.drain();
       await new Promise((resolve) => simServer.close(resolve));
       await db.close();
     },

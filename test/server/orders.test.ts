@@ -27,6 +27,8 @@ async function orderIn(status: OrderStatus) {
   if (['paid', 'shipped', 'completed'].includes(status)) await act(s, order.id, 'confirm-payment').expect(200);
   if (['shipped', 'completed'].includes(status)) await act(s, order.id, 'ship', { parcels }).expect(200);
   if (status === 'completed') await act(buyer, order.id, 'confirm-receipt').expect(200);
+  // At rest: the messages those moves send in the background have marked the order.
+  await h.boot.services.background.drain();
   return { buyer, id: order.id };
 }
 

@@ -48,8 +48,15 @@ async function subscribe(p: Who, topics: SubscribeTopic[]) {
   expect((await reportAccepts(p, topics)).status).toBe(200);
 }
 
-const messagesFor = async (openid: string) => (await sim(`/dev/subscribe-messages?openid=${openid}`)).body?.items as ReceivedMessage[];
-const creditsOf = async (p: Who) => (await h.api.get('/api/v1/me/subscriptions').set(p.auth)).body.credits as Record<SubscribeTopic, number>;
+/** What the simulator received, once the messages the server sent in the background are out. */
+const messagesFor = async (openid: string) => {
+  await h.boot.services.background.drain();
+  return (await sim(`/dev/subscribe-messages?openid=${openid}`)).body?.items as ReceivedMessage[];
+};
+const creditsOf = async (p: Who) => {
+  await h.boot.services.background.drain();
+  return (await h.api.get('/api/v1/me/subscriptions').set(p.auth)).body.credits as Record<SubscribeTopic, number>;
+};
 const stored = async (orderId: string) => (await h.boot.services.models.Order.findById(orderId).lean()) as OrderRecord;
 
 describe('credits on our side', () => {

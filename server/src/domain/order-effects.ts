@@ -1,5 +1,5 @@
 // What follows an order's change of state, run only by whoever won the guarded update: the shop's
-// customer record, the buyer's address book, subscription messages. None of it may undo the change
+// customer record, the buyer's address book, and (in the background) subscription messages. None of it may undo the change
 // itself, so failures are logged and the order stands.
 import type { AddressInput } from '../../../contract/addresses';
 import type { Services } from '../services';
@@ -12,8 +12,11 @@ import { notifyOrderEvent } from './notifications';
 
 type Topic = 'order_paid' | 'order_shipped' | 'new_order';
 
-// notifyOrderEvent never throws (it logs); awaited so a message goes out before the answer does.
-const notify = (services: Services, order: OrderRecord, topic: Topic) => notifyOrderEvent(services, order, topic);
+// Off the request's path: the change is made and answered whatever WeChat does, and a slow WeChat
+// must not keep the buyer or seller waiting. notifyOrderEvent never throws (it logs).
+const notify = (services: Services, order: OrderRecord, topic: Topic) => {
+  services.background.run(`notify ${topic}`, () => notifyOrderEvent(services, order, topic));
+};
 
 async function logged<T>(services: Services, what: string, order: OrderRecord, work: () => Promise<T>): Promise<T | undefined> {
   try {
@@ -37,15 +40,15 @@ export async function afterOrderPlaced(services: Services, order: OrderRecord, b
       if (!(err instanceof AppError && err.code === 'ADDRESS_BOOK_FULL')) services.logger.error({ err, orderId: String(order._id) }, 'after order: saving the address failed');
     });
   }
-  await notify(services, order, 'new_order');
+  notify(services, order, 'new_order');
   return order;
 }
 
 export async function afterOrderPaid(services: Services, order: OrderRecord): Promise<void> {
   await logged(services, 'customer payment', order, () => recordCustomerPayment(services, order));
-  await notify(services, order, 'order_paid');
+  notify(services, order, 'order_paid');
 }
 
 export async function afterOrderShipped(services: Services, order: OrderRecord): Promise<void> {
-  await notify(services, order, 'order_shipped');
+  notify(services, order, 'order_shipped');
 }
