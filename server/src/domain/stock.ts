@@ -34,13 +34,13 @@ function stockProblem(code: 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE', line: StockL
 
 const unavailable = (line: StockLine) => stockProblem('PRODUCT_UNAVAILABLE', line, 0, 'This product is no longer on sale');
 
-type StockView = Pick<ProductRecord, '_id' | 'status' | 'stockMode' | 'bulkStockGrams' | 'variants'>;
+/** The product's stock, and `holds` with the one hold of this key when it is there already. */
+type StockView = Pick<ProductRecord, '_id' | 'status' | 'stockMode' | 'bulkStockGrams' | 'variants'> & { holds?: StockHold[] };
 
-const readStock = (services: Services, productId: StockLine['productId']) =>
-  services.models.Product.findById(productId, { status: 1, stockMode: 1, bulkStockGrams: 1, variants: 1 }).lean<StockView>();
+const readStock = (services: Services, productId: StockLine['productId'], holdKey: string) =>
+  services.models.Product.findById(productId, { status: 1, stockMode: 1, bulkStockGrams: 1, variants: 1, holds: { $elemMatch: { key: holdKey } } }).lean<StockView>();
 
-const holdExists = async (services: Services, productId: Types.ObjectId, holdKey: string) =>
-  Boolean(await services.models.Product.exists({ _id: productId, 'holds.key': holdKey }));
+const holds = (product: StockView | null) => Boolean(product?.holds?.length);
 
 /**
  * Takes `quantity` packs of an on-sale product's variant for the hold `holdKey`: per-variant stock
@@ -55,13 +55,11 @@ export async function reserveStock(services: Services, line: StockLine, holdKey:
   const { Product } = services.models;
   const variantId = new Types.ObjectId(String(line.variantId));
 
-  let product = await readStock(services, line.productId);
+  let product = await readStock(services, line.productId, holdKey);
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    if (holds(product)) return; // reserved already (a retry)
     const variant = product?.variants.find((v) => v._id.equals(variantId));
-    if (!product || !variant || product.status !== 'on_sale') {
-      if (product && (await holdExists(services, product._id, holdKey))) return;
-      throw unavailable(line);
-    }
+    if (!product || !variant || product.status !== 'on_sale') throw unavailable(line);
     const hold: StockHold = {
       key: holdKey,
       variantId,
@@ -89,8 +87,9 @@ export async function reserveStock(services: Services, line: StockLine, holdKey:
     if (r.modifiedCount === 1) return;
 
     // Refused: the hold was already there (a retry), not enough stock, or the product changed.
-    if (await holdExists(services, product._id, holdKey)) return;
-    const now = await readStock(services, product._id);
+    // One read tells which, and is what the next attempt works from.
+    const now = await readStock(services, product._id, holdKey);
+    if (holds(now)) return;
     const v = now?.variants.find((x) => x._id.equals(variantId));
     if (now && v && now.status === 'on_sale' && now.stockMode === product.stockMode && v.netWeightGrams === variant.netWeightGrams) {
       const available = packsAvailable(now.stockMode, v, now.bulkStockGrams);
