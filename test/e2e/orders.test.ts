@@ -158,7 +158,12 @@ describeE2E('orders in the H5 build', () => {
     await screenshot(seller.page, 'order-seller-customers');
     await seller.page.getByText('139****5678').first().tap();
     await seller.page.getByText('东华门街道 南池子大街 8 号').first().waitFor();
+    await seller.page.getByText('+ 老顾客').tap();
+    await seller.page.locator('.customer-save').tap();
+    await seller.page.getByText('已保存').first().waitFor();
     await screenshot(seller.page, 'order-seller-customer');
+    const customers = await api<{ items: { tags: string[] }[] }>(sellerToken, 'GET', `/shops/${shop.id}/customers`);
+    expect(customers.items.map((c) => c.tags)).toEqual([['老顾客']]);
 
     const done = await api<OrderView>(buyerToken, 'GET', `/orders/${orderId}`);
     expect(done.status).toBe('completed');
@@ -174,7 +179,7 @@ describeE2E('orders in the H5 build', () => {
     expect(seller.problems).toEqual([]);
   });
 
-  it('a buyer fills a cart, sees it priced, and orders from it with the address saved last time', async () => {
+  it('a buyer fills a cart, orders from it with the address saved last time, then cancels and the stock goes back', async () => {
     const buyer = await world.phoneAs('buyer');
     await open(buyer.page, `/pages/product/index?id=${product.id}`);
     await buyer.page.locator('.cart-add').first().tap();
@@ -193,10 +198,19 @@ describeE2E('orders in the H5 build', () => {
     await buyer.page.locator('.checkout-submit').tap();
     await buyer.page.getByText('请直接付款给卖家（转账或现金）').waitFor();
 
+    // Changed their mind while it is unpaid: cancelled with a reason, and the three bags go back.
+    const stockBefore = (await api<ProductView>(sellerToken, 'GET', `/listings/${product.id}`)).variants[0].stock;
+    await buyer.page.locator('.order-cancel').tap();
+    await buyer.page.getByText('不想要了').tap();
+    await buyer.page.locator('.order-cancel-confirm').tap();
+    await buyer.page.getByText('已取消').first().waitFor();
+    await screenshot(buyer.page, 'order-buyer-cancelled');
+    expect((await api<ProductView>(sellerToken, 'GET', `/listings/${product.id}`)).variants[0].stock).toBe((stockBefore ?? 0) + 3);
+
     // One saved address, not a copy per order.
     const addresses = await api<{ items: { name: string; isDefault: boolean }[] }>(buyerToken, 'GET', '/me/addresses');
     expect(addresses.items).toEqual([expect.objectContaining({ name: '李秀英', isDefault: true })]);
-    const orders = await api<OrderPage>(buyerToken, 'GET', '/me/orders?status=awaiting_payment');
+    const orders = await api<OrderPage>(buyerToken, 'GET', '/me/orders?status=cancelled');
     expect(orders.items[0]).toMatchObject({ totalFen: 13_600, packCount: 3, receiver: expect.objectContaining({ name: '李秀英' }) });
     // The cart is empty once its lines became an order.
     await open(buyer.page, '/pages/cart/index');
