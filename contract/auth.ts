@@ -36,6 +36,8 @@ export const ClientConfig = z
     simulatorLoginCodePath: z.string().nullable(),
     /** Path of the simulator's stand-in for the subscribe dialog (H5 only), when the simulator runs. */
     simulatorSubscribePath: z.string().nullable(),
+    /** Path of the simulator's pay sheet (H5 stands in for WeChat's), when the simulator runs WeChat Pay. */
+    simulatorPaySheetPath: z.string().nullable(),
     /** Subscription-message template ids to ask for, by topic. */
     subscribeTemplates: SubscribeTemplates,
     apiVersion: z.literal('v1'),

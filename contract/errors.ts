@@ -28,6 +28,10 @@ export const ErrorCode = z.enum([
   'ORDER_NOT_SHIPPABLE',
   'ORDER_NOT_RECEIVABLE',
   'ADDRESS_BOOK_FULL',
+  'PAYMENT_UNAVAILABLE',
+  'REFUND_NOT_ALLOWED',
+  'REFUND_TOO_LARGE',
+  'REFUND_REQUEST_OPEN',
   'WECHAT_CODE_INVALID',
   'WECHAT_CODE_USED',
   'WECHAT_RATE_LIMITED',
@@ -74,6 +78,11 @@ export interface NotShippedToDetails {
 /** `details` of the ORDER_NOT_* codes: the order's status now, so the phone can refresh. */
 export interface OrderStateDetails {
   status: string;
+}
+
+/** `details` of REFUND_TOO_LARGE: the most that may be refunded now. */
+export interface RefundTooLargeDetails {
+  refundableFen: number;
 }
 
 export const ErrorBody = z

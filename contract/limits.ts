@@ -75,3 +75,6 @@ export const SHIPPING_FEE_FEN_MAX = 100_000;
 export const FREE_OVER_FEN_MAX = 10_000_000;
 /** Per-province rules in one template (one rule may cover several provinces). */
 export const PROVINCE_RULES_MAX = 34;
+
+/** A refund's reason, a refund request's reason, a declined request's answer. */
+export const REFUND_REASON_MAX = 100;

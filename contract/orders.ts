@@ -13,6 +13,7 @@ import { RegionCode, RegionPath } from './regions';
 import { PhotoView } from './photos';
 import { AddressInput, AddressView } from './addresses';
 import { Paging, pageOf } from './shops';
+import { OrderMoneyView, PackedWeightInput } from './payments';
 
 const objectId = (what: string) => z.string().regex(/^[a-f0-9]{24}$/, `must be a ${what} id`);
 
@@ -115,6 +116,8 @@ export const OrderLineView = z.object({
   quantity: z.number().int(),
   lineFen: z.number().int(),
   cover: PhotoView.nullable(),
+  /** Grams of goods the seller packed, when recorded at shipping (null: as ordered). */
+  packedGrams: z.number().int().nullable().optional(),
 });
 export type OrderLineView = z.infer<typeof OrderLineView>;
 
@@ -176,11 +179,19 @@ export type OrderStatus = z.infer<typeof OrderStatus>;
 export const OrderActor = z.enum(['buyer', 'seller', 'operator', 'system']);
 export type OrderActor = z.infer<typeof OrderActor>;
 
-export const OrderEvent = z.enum(['placed', 'paid', 'shipped', 'parcel_added', 'received', 'completed', 'cancelled', 'expired', 'note']);
+export const OrderEvent = z.enum([
+  'placed', 'paid', 'shipped', 'parcel_added', 'received', 'completed', 'cancelled', 'expired', 'note',
+  // Money back: asked, answered, done (or not).
+  'refund_requested', 'refund_declined', 'refund_started', 'refunded', 'refund_failed',
+]);
 export type OrderEvent = z.infer<typeof OrderEvent>;
 
 /** What the person looking at an order may do to it now (the buttons to show). */
-export const OrderAction = z.enum(['cancel', 'confirm_payment', 'ship', 'add_parcel', 'confirm_receipt']);
+export const OrderAction = z.enum([
+  'cancel', 'confirm_payment', 'ship', 'add_parcel', 'confirm_receipt',
+  // The buyer: pay with WeChat Pay, ask for money back. The seller: answer that, refund of their own accord.
+  'pay', 'request_refund', 'answer_refund', 'refund',
+]);
 export type OrderAction = z.infer<typeof OrderAction>;
 
 
@@ -225,6 +236,8 @@ export const OrderView = z
     sellerNote: z.string().nullable(),
     paymentMethod: PaymentMethod,
     paidAt: z.string().datetime().nullable(),
+    /** Paid, refunded, refunds and the buyer's refund request. */
+    money: OrderMoneyView,
     parcels: z.array(ParcelView),
     shippedAt: z.string().datetime().nullable(),
     completedAt: z.string().datetime().nullable(),
@@ -282,6 +295,8 @@ export const ShopOrdersQuery = Paging.extend({
   status: OrderStatus.optional(),
   customerId: objectId('customer').optional(),
   q: z.string().trim().min(1).max(30).optional(),
+  /** Only orders whose buyer's refund request waits for an answer. */
+  refundRequest: z.literal('open').optional(),
 }).strict();
 
 export const CancelOrderRequest = z.object({ reason: z.string().trim().min(1).max(CANCEL_REASON_MAX) }).strict().openapi('CancelOrderRequest');
@@ -304,6 +319,15 @@ export const ShipOrderRequest = z
       .min(1)
       .max(PARCELS_MAX)
       .refine((ps) => new Set(ps.map((p) => `${p.courierCode}:${p.trackingNo.toUpperCase()}`)).size === ps.length, 'must not list a parcel twice'),
+    /**
+     * Shipping only: what was really packed, per line, when it differs from what was ordered
+     * (produce is weighed by hand). A short line is refunded in proportion (多退少补).
+     */
+    packedWeights: z
+      .array(PackedWeightInput)
+      .max(ORDER_LINES_MAX)
+      .refine((ws) => new Set(ws.map((w) => w.variantId)).size === ws.length, 'must list each variant once')
+      .optional(),
   })
   .strict()
   .openapi('ShipOrderRequest');
@@ -317,6 +341,8 @@ export const SellerDashboardView = z
   .object({
     today: z.object({ orders: z.number().int(), revenueFen: z.number().int(), date: z.string() }),
     counts: OrderCounts,
+    /** Buyers' refund requests waiting for the seller's answer. */
+    openRefundRequests: z.number().int(),
     lowStock: z.array(z.object({ productId: z.string(), title: z.string(), available: z.number().int() })),
   })
   .openapi('SellerDashboard');

@@ -47,6 +47,17 @@ export const paths = {
   orderShip: '/orders/:orderId/ship',
   orderParcels: '/orders/:orderId/parcels',
   orderSellerNote: '/orders/:orderId/seller-note',
+
+  // Payments and refunds.
+  orderPay: '/orders/:orderId/pay',
+  /** After wx.requestPayment says success: the server asks WeChat Pay, and answers the order. */
+  orderPayCheck: '/orders/:orderId/pay/check',
+  orderRefundRequest: '/orders/:orderId/refund-request',
+  orderRefundAnswer: '/orders/:orderId/refund-request/answer',
+  orderRefunds: '/orders/:orderId/refunds',
+  shopPaymentSettings: '/shops/:shopId/payment-settings',
+  /** WeChat Pay's notifications (payments and refunds): no session, verified by signature. */
+  wechatPayNotify: '/payments/wechat/notify',
   shopOrders: '/shops/:shopId/orders',
   shopPickList: '/shops/:shopId/orders/pick-list.csv',
   shopDashboard: '/shops/:shopId/dashboard',
@@ -92,6 +103,7 @@ export const pages = {
   sellerCustomers: 'subpackages/seller/pages/customers/index',
   sellerCustomer: 'subpackages/seller/pages/customer/index',
   sellerShipping: 'subpackages/seller/pages/shipping/index',
+  sellerPayment: 'subpackages/seller/pages/payment/index',
   operatorShops: 'subpackages/operator/pages/shops/index',
   operatorReview: 'subpackages/operator/pages/review/index',
 } as const;
@@ -108,3 +120,8 @@ export const SIMULATOR_LOGIN_CODE_PATH = `${SIMULATOR_PREFIX}/dev/login-code`;
  */
 export const SIMULATOR_SUBSCRIBE_PATH = `${SIMULATOR_PREFIX}/dev/subscribe`;
 export const SIMULATOR_MESSAGES_PATH = `${SIMULATOR_PREFIX}/dev/subscribe-messages`;
+/**
+ * The simulator's stand-in for WeChat's pay sheet in H5: GET ?prepay_id= shows what is being paid,
+ * POST pays (or cancels) with what wx.requestPayment was given.
+ */
+export const SIMULATOR_PAY_SHEET_PATH = `${SIMULATOR_PREFIX}/dev/pay-sheet`;
