@@ -18,6 +18,7 @@ export default defineAppConfig({
       pages: [
         'pages/home/index', 'pages/shop/index', 'pages/products/index', 'pages/editor/index', 'pages/poster/index',
         'pages/orders/index', 'pages/order/index', 'pages/customers/index', 'pages/customer/index', 'pages/shipping/index',
+        'pages/payment/index',
       ],
     },
     {

@@ -29,6 +29,7 @@ import { addressRoutes } from './routes/addresses';
 import { customerRoutes } from './routes/customers';
 import { dashboardRoutes } from './routes/dashboard';
 import { subscriptionRoutes } from './routes/subscriptions';
+import { paymentRoutes } from './routes/payments';
 import { authenticate } from './domain/sessions';
 import { databaseHealth } from './db/health';
 import type { Services } from './services';
@@ -65,6 +66,7 @@ export function createApp(services: Services, options: AppOptions = {}): Koa<App
     ...customerRoutes(services),
     ...dashboardRoutes(services),
     ...subscriptionRoutes(services),
+    ...paymentRoutes(services),
   ]);
   const openapi = buildOpenApiDocument(registry);
   api.get(paths.openapi, (ctx) => {

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { SubscribeTopic } from '../../contract/orders';
+import { readPaymentConfig, WECHATPAY_ENV, type PaymentConfig } from './wechat/pay/config';
 import { parseTemplateSpec, SIMULATOR_TEMPLATES, TOPIC_ENV, type SubscribeTemplateConfig } from './wechat/subscribe-templates';
 
 const bool = z
@@ -44,6 +45,8 @@ const EnvSchema = z.object({
   WECHAT_TMPL_ORDER_PAID: z.string().optional(),
   WECHAT_TMPL_ORDER_SHIPPED: z.string().optional(),
   WECHAT_TMPL_NEW_ORDER: z.string().optional(),
+  /** WeChat Pay (API v3): checked further in wechat/pay/config.ts. */
+  ...WECHATPAY_ENV,
 });
 
 export interface Config {
@@ -73,6 +76,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** Create the demo shop at start-up when the database has no shops (server/src/demo). */
   demoData: boolean;
+  /** WeChat Pay: off, or a direct merchant / a service provider with its keys. */
+  payment: PaymentConfig;
 }
 
 /** The appid and secret the simulator accepts; they are public on purpose and never valid at WeChat. */
@@ -104,6 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const subscribeTemplates = readSubscribeTemplates(e, simulator);
   const dataDir = path.resolve(e.DATA_DIR);
+  const appid = simulator && !hasCredentials ? SIMULATOR_APPID : (e.WECHAT_APPID as string);
+  const paymentResult = readPaymentConfig(e, { simulator, production: e.NODE_ENV === 'production', appid });
+  if ('problems' in paymentResult) throw new ConfigError(paymentResult.problems);
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -117,7 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     dataDir,
     wechat: {
-      appid: simulator && !hasCredentials ? SIMULATOR_APPID : (e.WECHAT_APPID as string),
+      appid,
       secret: simulator && !hasCredentials ? SIMULATOR_SECRET : (e.WECHAT_SECRET as string),
       apiBase: e.WECHAT_API_BASE ?? (simulator ? null : 'https://api.weixin.qq.com'),
       simulator,
@@ -132,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     demoData: e.DEMO_DATA === 'on' || (e.DEMO_DATA === 'auto' && e.NODE_ENV !== 'production' && (e.NODE_ENV === 'development' || simulator)),
+    payment: paymentResult.payment,
   };
 }
 

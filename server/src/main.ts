@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   boot.setSelfBaseUrl(`http://127.0.0.1:${port}${SIMULATOR_PREFIX}`);
+  boot.setSelfOrigin(`http://127.0.0.1:${port}`);
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   logger.info({ port, database: boot.db.embedded ? 'embedded' : 'MONGODB_URI', wechat: boot.simulator ? 'simulator' : 'api.weixin.qq.com' }, 'CunShop is running');
   process.stdout.write(`\nCunShop is running at http://${shownHost}:${port}/\n` +

@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Models } from './models';
 import type { WeChatClient } from './wechat/client';
+import type { WeChatPayClient } from './wechat/pay/client';
 import type { FileStore } from './storage/files';
 import type { Background } from './background';
 
@@ -13,6 +14,8 @@ export interface Services {
   conn: Connection;
   models: Models;
   wechat: WeChatClient;
+  /** WeChat Pay; null when payments are off (buyers pay sellers directly). */
+  wechatPay: WeChatPayClient | null;
   files: FileStore;
   logger: Logger;
   /** Follow-up work off the request's path (messages after an order's change). */

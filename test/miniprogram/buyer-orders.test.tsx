@@ -3,8 +3,7 @@
 // nothing lost on a failure), my orders, an order's actions, and the address book.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { SavedAddressView } from '../../contract/addresses';
-import type { ClientConfig } from '../../contract/auth';
-import type { OrderCard, OrderPage, OrderView, QuoteView } from '../../contract/orders';
+import type { OrderCard, OrderPage, OrderView } from '../../contract/orders';
 import { setLocale } from '../../miniprogram/src/i18n';
 import { AddressesScreen } from '../../miniprogram/src/pages/addresses/AddressesScreen';
 import { CartScreen } from '../../miniprogram/src/pages/cart/CartScreen';
@@ -15,69 +14,13 @@ import { ProductScreen } from '../../miniprogram/src/pages/product/ProductScreen
 import { addToCart, loadCart } from '../../miniprogram/src/services/cart';
 import { createOrders } from '../../miniprogram/src/services/orders';
 import { ApiError, apiError, type Http } from '../../miniprogram/src/services/http';
-import { keDong, millet, NOW, photo } from './fixtures';
+import { buyerConfig, millet, NOW, ORDER_IDS, orderView, quoteLine, quoteView, savedHome } from './fixtures';
 import { resetTaro } from './stubs/taro';
 
-const SHOP = 'a'.repeat(24);
-const P1 = 'c'.repeat(24);
-const V1 = 'd'.repeat(24);
-
-const quoteLine = { productId: P1, variantId: V1, title: '东北小米', variantName: '2.5公斤袋装', priceFen: 3800, netWeightGrams: 2500, quantity: 2, lineFen: 7600, cover: photo(3), available: 10, problem: null };
-
-function quote(extra: Partial<QuoteView> = {}): QuoteView {
-  return {
-    shop: { id: SHOP, name: '克东王家合作社', logo: null, acceptingOrders: true },
-    lines: [quoteLine],
-    subtotalFen: 7600,
-    weightGrams: 5200,
-    shipping: { ships: true, fen: 1200, free: false },
-    totalFen: 8800,
-    paymentMethods: ['direct'],
-    unpaidMinutes: 30,
-    ...extra,
-  };
-}
-
-const savedHome: SavedAddressView = { id: 'addr1', name: '张三', phone: '13800138000', region: keDong, detail: '前进村 3 号', isDefault: true, updatedAt: NOW };
-
-function order(extra: Partial<OrderView> = {}): OrderView {
-  return {
-    id: 'o1',
-    orderNo: '20261128-4821937',
-    status: 'awaiting_payment',
-    shop: { id: SHOP, name: '克东王家合作社', logo: null, phone: '13900139000' },
-    buyer: { id: 'u5', nickname: '张三' },
-    customerId: null,
-    lines: [{ productId: P1, variantId: V1, title: '东北小米', variantName: '2.5公斤袋装', priceFen: 3800, netWeightGrams: 2500, quantity: 2, lineFen: 7600, cover: null }],
-    subtotalFen: 7600,
-    shippingFen: 1200,
-    totalFen: 8800,
-    weightGrams: 5200,
-    address: { name: '张三', phone: '13800138000', region: keDong, detail: '前进村 3 号' },
-    buyerNote: '放门卫室',
-    sellerNote: null,
-    paymentMethod: 'direct',
-    paidAt: null,
-    parcels: [],
-    shippedAt: null,
-    completedAt: null,
-    cancelled: null,
-    expiresAt: '2026-11-28T08:30:00.000Z',
-    autoCompleteAt: null,
-    timeline: [{ at: NOW, event: 'placed', actor: 'buyer', note: null }],
-    actions: ['cancel'],
-    createdAt: NOW,
-    updatedAt: NOW,
-    ...extra,
-  };
-}
-
-const config: ClientConfig = {
-  simulatorLoginCodePath: null,
-  simulatorSubscribePath: '/wechat-sim/dev/subscribe',
-  subscribeTemplates: { order_paid: 'tpl_paid', order_shipped: 'tpl_shipped', new_order: null },
-  apiVersion: 'v1',
-};
+const { SHOP, P1, V1 } = ORDER_IDS;
+const quote = quoteView;
+const order = orderView;
+const config = buyerConfig;
 
 beforeEach(() => {
   resetTaro();
@@ -138,6 +81,8 @@ function renderCheckout(overrides: Partial<CheckoutScreenProps> = {}) {
     placeOrder: jest.fn(async (_request: unknown) => order()),
     myAddresses: jest.fn(async () => [savedHome]),
     reportSubscriptions: jest.fn(async () => ({ credits: { order_paid: 1, order_shipped: 1, new_order: 0 } })),
+    pay: jest.fn(),
+    checkPayment: jest.fn(),
   };
   const props: CheckoutScreenProps = {
     shopId: SHOP,
@@ -147,6 +92,7 @@ function renderCheckout(overrides: Partial<CheckoutScreenProps> = {}) {
     clientConfig: jest.fn(async () => config),
     chooseWeChatAddress: null,
     requestSubscribe: jest.fn(async () => ({ tpl_paid: 'accept' as const, tpl_shipped: 'reject' as const })),
+    requestPayment: jest.fn(),
     go: jest.fn(),
     replace: jest.fn(),
     openLogin: jest.fn(),
@@ -241,6 +187,8 @@ describe('checkout', () => {
         placeOrder: jest.fn(),
         myAddresses: jest.fn(async () => [savedHome]),
         reportSubscriptions: jest.fn(),
+        pay: jest.fn(),
+        checkPayment: jest.fn(),
       },
     });
     expect((await screen.findAllByText('这家店不发货到新疆维吾尔自治区')).length).toBeGreaterThan(0);
@@ -285,8 +233,10 @@ describe('my orders', () => {
 
 describe('an order', () => {
   function renderOrder(loaded: OrderView, extra: Partial<{ cancelOrder: jest.Mock; confirmReceipt: jest.Mock }> = {}) {
-    const orders = { order: jest.fn(async () => loaded), cancelOrder: jest.fn(), confirmReceipt: jest.fn(), ...extra };
-    const props = { copy: jest.fn(async () => true), call: jest.fn(), confirm: jest.fn(async () => true) };
+    const orders = { order: jest.fn(async () => loaded), cancelOrder: jest.fn(), confirmReceipt: jest.fn(), pay: jest.fn(), checkPayment: jest.fn(), requestRefund: jest.fn(), ...extra };
+    const props = {
+      copy: jest.fn(async () => true), call: jest.fn(), confirm: jest.fn(async () => true), clientConfig: jest.fn(async () => config), requestPayment: jest.fn(),
+    };
     render(<OrderScreen orderId='o1' orders={orders} go={jest.fn()} openLogin={jest.fn()} now={() => Date.parse(NOW)} {...props} />);
     return { orders, ...props };
   }
@@ -382,6 +332,9 @@ test('the orders client calls the contract’s paths, placing with an Idempotenc
   await client.myAddresses();
   await client.deleteAddress('addr1');
   await client.reportSubscriptions({ tpl: 'accept' });
+  await client.pay('o1');
+  await client.checkPayment('o1');
+  await client.requestRefund('o1', { amountFen: 500, reason: '少发漏发' });
   expect(request.mock.calls.map(([spec]) => `${spec.method} ${spec.path}`)).toEqual([
     'GET /api/v1/me/orders?status=paid&page=2',
     'GET /api/v1/orders/o1',
@@ -391,6 +344,12 @@ test('the orders client calls the contract’s paths, placing with an Idempotenc
     'GET /api/v1/me/addresses',
     'DELETE /api/v1/me/addresses/addr1',
     'POST /api/v1/me/subscriptions',
+    'POST /api/v1/orders/o1/pay',
+    'POST /api/v1/orders/o1/pay/check',
+    'POST /api/v1/orders/o1/refund-request',
   ]);
   expect(request.mock.calls[4][0]).toMatchObject({ idempotent: true });
+  // Paying again after a timeout gets the same prepay order, not a second one.
+  expect(request.mock.calls[8][0]).toMatchObject({ idempotent: true });
+  expect(request.mock.calls[10][0]).toMatchObject({ body: { amountFen: 500, reason: '少发漏发' } });
 });

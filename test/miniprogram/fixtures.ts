@@ -1,4 +1,8 @@
 // Shapes the API sends (typed by the contract), for screens rendered with fake clients.
+import type { SavedAddressView } from '../../contract/addresses';
+import type { ClientConfig } from '../../contract/auth';
+import type { OrderView, QuoteLineView, QuoteView } from '../../contract/orders';
+import type { OrderMoneyView, RefundView } from '../../contract/payments';
 import type { PhotoView } from '../../contract/photos';
 import type { RegionPath } from '../../contract/regions';
 import type { ListingCard, ProductCard, ProductView, PublicProductView } from '../../contract/products';
@@ -123,3 +127,91 @@ export const regionTree: Record<string, { code: string; name: string }[]> = {
 };
 
 export const loadRegions = jest.fn(async (parent?: string) => regionTree[parent ?? ''] ?? []);
+
+/** An order's money before anything is paid (direct-payment orders, unpaid WeChat Pay orders). */
+export const unpaidMoney: OrderMoneyView = {
+  payment: 'none', paidFen: 0, refundedFen: 0, refundableFen: 0, refunds: [], refundRequest: null, transactionId: null,
+};
+
+/** An order's money after paying `paidFen` (through WeChat Pay unless told), with any refunds and request. */
+export function paidMoney(paidFen: number, extra: Partial<OrderMoneyView> = {}): OrderMoneyView {
+  const refunds = extra.refunds ?? [];
+  const refundedFen = refunds.filter((r) => r.status !== 'closed').reduce((sum, r) => sum + r.amountFen, 0);
+  return {
+    payment: 'paid', paidFen, refundedFen, refundableFen: paidFen - refundedFen, refunds: [], refundRequest: null, transactionId: '4200000000202611280000000001',
+    ...extra,
+  };
+}
+
+/** One refund of an order (a weight refund that went through, unless told). */
+export function refund(n: number, extra: Partial<RefundView> = {}): RefundView {
+  return { refundNo: `R20261128000${n}`, amountFen: 500, kind: 'weight', reason: '称重差价', status: 'success', channel: 'wechat', createdAt: NOW, settledAt: NOW, ...extra };
+}
+
+/** Ids of the shop, product and variant the buyer's order fixtures buy (real ObjectId shapes). */
+export const ORDER_IDS = { SHOP: 'a'.repeat(24), P1: 'c'.repeat(24), V1: 'd'.repeat(24) } as const;
+
+export const quoteLine: QuoteLineView = {
+  productId: ORDER_IDS.P1, variantId: ORDER_IDS.V1, title: '东北小米', variantName: '2.5公斤袋装', priceFen: 3800, netWeightGrams: 2500, quantity: 2,
+  lineFen: 7600, cover: photo(3), available: 10, problem: null,
+};
+
+/** Checkout's quote: two 2.5 kg bags, ¥12 shipping, ¥88 in all, paying the seller directly unless told. */
+export function quoteView(extra: Partial<QuoteView> = {}): QuoteView {
+  return {
+    shop: { id: ORDER_IDS.SHOP, name: '克东王家合作社', logo: null, acceptingOrders: true },
+    lines: [quoteLine],
+    subtotalFen: 7600,
+    weightGrams: 5200,
+    shipping: { ships: true, fen: 1200, free: false },
+    totalFen: 8800,
+    paymentMethods: ['direct'],
+    unpaidMinutes: 30,
+    ...extra,
+  };
+}
+
+export const savedHome: SavedAddressView = { id: 'addr1', name: '张三', phone: '13800138000', region: keDong, detail: '前进村 3 号', isDefault: true, updatedAt: NOW };
+
+/** The buyer's order of that quote, unpaid (paying the seller directly) unless told. */
+export function orderView(extra: Partial<OrderView> = {}): OrderView {
+  return {
+    id: 'o1',
+    orderNo: '20261128-4821937',
+    status: 'awaiting_payment',
+    shop: { id: ORDER_IDS.SHOP, name: '克东王家合作社', logo: null, phone: '13900139000' },
+    buyer: { id: 'u5', nickname: '张三' },
+    customerId: null,
+    lines: [{ productId: ORDER_IDS.P1, variantId: ORDER_IDS.V1, title: '东北小米', variantName: '2.5公斤袋装', priceFen: 3800, netWeightGrams: 2500, quantity: 2, lineFen: 7600, cover: null }],
+    subtotalFen: 7600,
+    shippingFen: 1200,
+    totalFen: 8800,
+    weightGrams: 5200,
+    address: { name: '张三', phone: '13800138000', region: keDong, detail: '前进村 3 号' },
+    buyerNote: '放门卫室',
+    sellerNote: null,
+    paymentMethod: 'direct',
+    paidAt: null,
+    money: unpaidMoney,
+    parcels: [],
+    shippedAt: null,
+    completedAt: null,
+    cancelled: null,
+    expiresAt: '2026-11-28T08:30:00.000Z',
+    autoCompleteAt: null,
+    timeline: [{ at: NOW, event: 'placed', actor: 'buyer', note: null }],
+    actions: ['cancel'],
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...extra,
+  };
+}
+
+/** The client config the buyer's screens get: subscribe templates, the simulator's subscribe path. */
+export const buyerConfig: ClientConfig = {
+  simulatorLoginCodePath: null,
+  simulatorSubscribePath: '/wechat-sim/dev/subscribe',
+  simulatorPaySheetPath: null,
+  subscribeTemplates: { order_paid: 'tpl_paid', order_shipped: 'tpl_shipped', new_order: null },
+  apiVersion: 'v1',
+};

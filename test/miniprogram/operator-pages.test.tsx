@@ -2,6 +2,7 @@
 // with a reason (never without one) and reinstated; the review queue cleared and taken down; the
 // Me page's way in shown only to operators; and the client's paths for all of it.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { PaymentSettingsView, UpdatePaymentSettingsRequest } from '../../contract/payments';
 import type { AdminProductPage, ProductView } from '../../contract/products';
 import type { AdminShopPage, ShopView } from '../../contract/shops';
 import type { UserView } from '../../contract/users';
@@ -43,8 +44,25 @@ function fakeShopsOperator(shops: ShopView[] = [myShop, suspendedShop]) {
   };
 }
 
+/** Every shop under a service provider; the first has its sub-merchant id, the others none yet. */
+function fakePayments(settings: Record<string, PaymentSettingsView> = {}) {
+  const stored: Record<string, PaymentSettingsView> = {
+    shop1: { mode: 'partner', wechatPay: true, subMchid: '1900000109', version: 2 },
+    ...settings,
+  };
+  return {
+    paymentSettings: jest.fn(async (shopId: string) => stored[shopId] ?? { mode: 'partner' as const, wechatPay: false, subMchid: null, version: 0 }),
+    updatePaymentSettings: jest.fn(async (shopId: string, request: UpdatePaymentSettingsRequest): Promise<PaymentSettingsView> => {
+      const now = stored[shopId] ?? { mode: 'partner' as const, wechatPay: false, subMchid: null, version: 0 };
+      if (request.version !== now.version) throw apiError('VERSION_CONFLICT');
+      stored[shopId] = { ...now, subMchid: request.subMchid, wechatPay: request.subMchid !== null, version: now.version + 1 };
+      return stored[shopId];
+    }),
+  };
+}
+
 function renderShops(operator = fakeShopsOperator(), extra: Partial<OperatorShopsScreenProps> = {}) {
-  const props: OperatorShopsScreenProps = { operator, go: jest.fn(), openLogin: jest.fn(), confirm: jest.fn(async () => true), ...extra };
+  const props: OperatorShopsScreenProps = { operator, payments: fakePayments(), go: jest.fn(), openLogin: jest.fn(), confirm: jest.fn(async () => true), ...extra };
   render(<OperatorShopsScreen {...props} />);
   return props;
 }
@@ -52,6 +70,15 @@ function renderShops(operator = fakeShopsOperator(), extra: Partial<OperatorShop
 const typeInto = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 describe('operator shops', () => {
+  test("each shop's WeChat Pay, read from its payment settings", async () => {
+    const payments = fakePayments({ shop2: { mode: 'partner', wechatPay: false, subMchid: null, version: 0 } });
+    renderShops(undefined, { payments });
+    const open = await screen.findByRole('button', { name: '克东王家合作社' });
+    expect(await within(open).findByText('微信支付：已开通（子商户号 1900000109）')).toBeInTheDocument();
+    expect(await within(screen.getByRole('button', { name: '黑河假蜂蜜店' })).findByText('微信支付：未开通（未填子商户号）')).toBeInTheDocument();
+    expect(payments.paymentSettings.mock.calls.map(([id]) => id).sort()).toEqual(['shop1', 'shop2']);
+  });
+
   test('lists every shop with its region, status and the suspension reason', async () => {
     const { operator } = renderShops();
     expect(await screen.findByText('克东王家合作社')).toBeInTheDocument();

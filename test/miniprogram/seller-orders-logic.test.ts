@@ -1,7 +1,12 @@
 // The seller's order pages' pure logic: the address line couriers paste, the ship form's parcel
-// rows, and the shipping settings form ↔ template (exact fen and grams, errors at server paths).
+// rows and packed weights (exact grams, the shared weight refund), the refund form (exact fen, at
+// most what is refundable), the sub-merchant id, and the shipping settings form ↔ template.
 import type { AddressView } from '../../contract/addresses';
-import type { OrderSettingsView } from '../../contract/orders';
+import type { OrderLineView, OrderSettingsView } from '../../contract/orders';
+import { weightRefundFen } from '../../contract/packed-weight';
+import { checkSubMchid } from '../../miniprogram/src/components/PaymentSettingsForm';
+import { packedRefundPreview, packedWeightsRequest, readPackedLine } from '../../miniprogram/src/subpackages/seller/pages/order/packed-weights';
+import { refundRequest } from '../../miniprogram/src/subpackages/seller/pages/order/refund-form';
 import { shippingFeeFor } from '../../contract/shipping-fee';
 import { setLocale } from '../../miniprogram/src/i18n';
 import { addressLine } from '../../miniprogram/src/subpackages/seller/pages/order/address';
@@ -163,5 +168,84 @@ describe('shipping settings form', () => {
 
   test('a damaged draft is not taken for a form', () => {
     expect(isSettingsForm({ defaultRule: {}, provinceRules: [], excluded: [] })).toBe(false);
+  });
+});
+
+describe('packed weights (多退少补)', () => {
+  const millet: OrderLineView = {
+    productId: 'p1', variantId: 'a'.repeat(24), title: '东北小米', variantName: '2.5公斤袋装', priceFen: 3800, netWeightGrams: 2500, quantity: 2, lineFen: 7600, cover: null,
+  };
+  const beans: OrderLineView = { ...millet, productId: 'p2', variantId: 'b'.repeat(24), title: '黄豆', variantName: '1公斤', priceFen: 999, netWeightGrams: 1000, quantity: 3, lineFen: 2997 };
+
+  test('kg as typed become exact grams, and the refund is the shared weightRefundFen', () => {
+    const read = readPackedLine(millet, '4.801');
+    expect(read).toEqual({ entered: true, ok: true, grams: 4801, shortGrams: 199, refundFen: weightRefundFen(millet, 4801) });
+    // 7600 × 199 / 5000 = 302.48 → 302 fen, never rounded up.
+    expect(weightRefundFen(millet, 4801)).toBe(302);
+    expect(readPackedLine(beans, '２.９')).toMatchObject({ ok: true, grams: 2900, refundFen: weightRefundFen(beans, 2900) });
+  });
+
+  test('heavier than ordered refunds nothing; 0 refunds the whole line; empty is not entered', () => {
+    expect(readPackedLine(millet, '5.3')).toMatchObject({ ok: true, grams: 5300, shortGrams: 0, refundFen: 0 });
+    expect(readPackedLine(millet, '0')).toMatchObject({ ok: true, grams: 0, refundFen: 7600 });
+    expect(readPackedLine(millet, '  ')).toEqual({ entered: false });
+    expect(readPackedLine(millet, undefined)).toEqual({ entered: false });
+  });
+
+  test('what cannot be grams is refused in words', () => {
+    expect(readPackedLine(millet, '4.8001')).toEqual({ entered: true, ok: false, error: '最多写到克（三位小数）' });
+    expect(readPackedLine(millet, '4,8')).toEqual({ entered: true, ok: false, error: '重量写公斤数，例如 2.35' });
+    expect(readPackedLine(millet, '20000')).toEqual({ entered: true, ok: false, error: '重量太大了，请检查' });
+  });
+
+  test('only the lines typed in are sent, as integer grams, with their refunds summed', () => {
+    const result = packedWeightsRequest([millet, beans], { [beans.variantId]: '2.5' });
+    expect(result).toEqual({ ok: true, packedWeights: [{ variantId: beans.variantId, grams: 2500 }], refundFen: weightRefundFen(beans, 2500) });
+    expect(packedWeightsRequest([millet, beans], {})).toEqual({ ok: true, packedWeights: [], refundFen: 0 });
+    expect(packedWeightsRequest([millet], { [millet.variantId]: 'abc' })).toEqual({ ok: false, errors: { [`packed.${millet.variantId}`]: '重量写公斤数，例如 2.35' } });
+  });
+
+  test('the preview never promises more than may still be refunded', () => {
+    const texts = { [millet.variantId]: '0', [beans.variantId]: '0' };
+    expect(packedRefundPreview([millet, beans], texts, 1_000_000)).toBe(7600 + 2997);
+    expect(packedRefundPreview([millet, beans], texts, 5000)).toBe(5000);
+  });
+});
+
+describe('refund form', () => {
+  const refundable = 8600;
+  const errorsOf = (amount: string, reason = '少发一袋') => {
+    const result = refundRequest({ amount, reason }, refundable);
+    return result.ok ? null : result.errors;
+  };
+
+  test('yuan read exactly to integer fen', () => {
+    expect(refundRequest({ amount: '12.34', reason: ' 少发一袋 ' }, refundable)).toEqual({ ok: true, request: { amountFen: 1234, reason: '少发一袋' } });
+    expect(refundRequest({ amount: '0.1', reason: 'x' }, refundable)).toEqual({ ok: true, request: { amountFen: 10, reason: 'x' } });
+    expect(refundRequest({ amount: '86', reason: 'x' }, refundable)).toEqual({ ok: true, request: { amountFen: 8600, reason: 'x' } });
+  });
+
+  test('0, more than refundable, more than two decimals, not a number, empty', () => {
+    expect(errorsOf('0')).toEqual({ amountFen: '退款金额至少 ¥0.01' });
+    expect(errorsOf('86.01')).toEqual({ amountFen: '最多只能退 ¥86.00' });
+    expect(errorsOf('1.234')).toEqual({ amountFen: '金额最多写到分（两位小数）' });
+    expect(errorsOf('-5')).toEqual({ amountFen: '金额只能写数字，例如 12.5' });
+    expect(errorsOf('')).toEqual({ amountFen: '请填退款金额' });
+  });
+
+  test('the reason is required and limited', () => {
+    expect(errorsOf('1', '  ')).toEqual({ reason: '请写退款原因' });
+    expect(errorsOf('1', '很'.repeat(101))).toEqual({ reason: '最多 100 个字' });
+  });
+});
+
+describe('sub-merchant id', () => {
+  test('8 to 12 digits; empty means none; spaces typed in are dropped', () => {
+    expect(checkSubMchid('1900000109')).toEqual({ ok: true, subMchid: '1900000109' });
+    expect(checkSubMchid(' 1900 0001 09 ')).toEqual({ ok: true, subMchid: '1900000109' });
+    expect(checkSubMchid('')).toEqual({ ok: true, subMchid: null });
+    expect(checkSubMchid('1234567')).toEqual({ ok: false, error: '子商户号是 8 到 12 位数字' });
+    expect(checkSubMchid('1234567890123')).toMatchObject({ ok: false });
+    expect(checkSubMchid('19000001ab')).toMatchObject({ ok: false });
   });
 });

@@ -7,7 +7,7 @@ import { ApiError } from '../../miniprogram/src/services/http';
 import { SellerHomeScreen } from '../../miniprogram/src/subpackages/seller/pages/home/SellerHomeScreen';
 import { SellerOrderScreen, type SellerOrderScreenProps } from '../../miniprogram/src/subpackages/seller/pages/order/SellerOrderScreen';
 import { SellerOrdersScreen } from '../../miniprogram/src/subpackages/seller/pages/orders/SellerOrdersScreen';
-import { keDong, myShop, NOW } from './fixtures';
+import { keDong, myShop, NOW, paidMoney } from './fixtures';
 
 beforeEach(() => setLocale('zh-CN'));
 
@@ -21,6 +21,9 @@ function orderCard(n: number, extra: Partial<OrderCard> = {}): OrderCard {
   };
 }
 
+/** No refund requests waiting: the orders list shows no refund chip. */
+const quietDashboard = async () => ({ today: { orders: 0, revenueFen: 0, date: '2026-11-28' }, counts, openRefundRequests: 0, lowStock: [] });
+
 const page = (items: OrderCard[]): OrderPage => ({ items, page: 1, pageSize: 20, total: items.length, counts });
 
 const paidOrder: OrderView = {
@@ -29,7 +32,7 @@ const paidOrder: OrderView = {
   lines: [{ productId: 'p1', variantId: 'v1', title: '东北小米', variantName: '2.5公斤袋装', priceFen: 3800, netWeightGrams: 2500, quantity: 2, lineFen: 7600, cover: null }],
   subtotalFen: 7600, shippingFen: 1000, totalFen: 8600, weightGrams: 5000,
   address: { name: '王小明', phone: '13912345678', region: keDong, detail: '前进村3组12号' },
-  buyerNote: '请放门卫', sellerNote: null, paymentMethod: 'direct', paidAt: NOW, parcels: [], shippedAt: null, completedAt: null,
+  buyerNote: '请放门卫', sellerNote: null, paymentMethod: 'direct', paidAt: NOW, money: paidMoney(8600, { transactionId: null }), parcels: [], shippedAt: null, completedAt: null,
   cancelled: null, expiresAt: null, autoCompleteAt: null, timeline: [{ at: NOW, event: 'placed', actor: 'buyer', note: null }],
   actions: ['ship'], createdAt: NOW, updatedAt: NOW,
 };
@@ -38,10 +41,10 @@ describe('seller hub: the day and what waits', () => {
   test("today's figures, to ship (opens the tab), low stock by name, and the ways on", async () => {
     const go = jest.fn();
     const orders = {
-      shopDashboard: jest.fn(async () => ({ today: { orders: 5, revenueFen: 23450, date: '2026-11-28' }, counts, lowStock: [{ productId: 'p7', title: '黑木耳', available: 2 }] })),
+      shopDashboard: jest.fn(async () => ({ today: { orders: 5, revenueFen: 23450, date: '2026-11-28' }, counts, openRefundRequests: 0, lowStock: [{ productId: 'p7', title: '黑木耳', available: 2 }] })),
       reportSubscriptions: jest.fn(),
     };
-    const alerts = { config: jest.fn(async () => ({ simulatorLoginCodePath: null, simulatorSubscribePath: '/sim', subscribeTemplates: { order_paid: null, order_shipped: null, new_order: 'tmplNew' }, apiVersion: 'v1' as const })), requestSubscribe: jest.fn() };
+    const alerts = { config: jest.fn(async () => ({ simulatorLoginCodePath: null, simulatorSubscribePath: '/sim', simulatorPaySheetPath: null, subscribeTemplates: { order_paid: null, order_shipped: null, new_order: 'tmplNew' }, apiVersion: 'v1' as const })), requestSubscribe: jest.fn() };
     const { container } = render(<SellerHomeScreen seller={{ myShop: jest.fn(async () => myShop) }} orders={orders} alerts={alerts} go={go} openLogin={jest.fn()} />);
     expect(await screen.findByText('¥234.50')).toBeInTheDocument();
     expect(screen.getByText('今天的订单')).toBeInTheDocument();
@@ -55,11 +58,11 @@ describe('seller hub: the day and what waits', () => {
 
   test('new-order alerts: the dialog opens on the tap and the answers are recorded', async () => {
     const orders = {
-      shopDashboard: jest.fn(async () => ({ today: { orders: 0, revenueFen: 0, date: '2026-11-28' }, counts, lowStock: [] })),
+      shopDashboard: jest.fn(async () => ({ today: { orders: 0, revenueFen: 0, date: '2026-11-28' }, counts, openRefundRequests: 0, lowStock: [] })),
       reportSubscriptions: jest.fn(async () => ({ credits: { order_paid: 0, order_shipped: 0, new_order: 3 } })),
     };
     const requestSubscribe = jest.fn(async () => ({ tmplNew: 'accept' as const }));
-    const alerts = { config: jest.fn(async () => ({ simulatorLoginCodePath: null, simulatorSubscribePath: '/sim', subscribeTemplates: { order_paid: null, order_shipped: null, new_order: 'tmplNew' }, apiVersion: 'v1' as const })), requestSubscribe };
+    const alerts = { config: jest.fn(async () => ({ simulatorLoginCodePath: null, simulatorSubscribePath: '/sim', simulatorPaySheetPath: null, subscribeTemplates: { order_paid: null, order_shipped: null, new_order: 'tmplNew' }, apiVersion: 'v1' as const })), requestSubscribe };
     render(<SellerHomeScreen seller={{ myShop: jest.fn(async () => myShop) }} orders={orders} alerts={alerts} go={jest.fn()} openLogin={jest.fn()} />);
     await screen.findByText('今天的订单');
     await act(async () => undefined);
@@ -75,7 +78,7 @@ describe('orders list', () => {
     const shopOrders = jest.fn(async () => page([orderCard(1)]));
     const go = jest.fn();
     render(
-      <SellerOrdersScreen seller={{ myShop: jest.fn(async () => myShop) }} orders={{ shopOrders, downloadPickList: jest.fn() }}
+      <SellerOrdersScreen seller={{ myShop: jest.fn(async () => myShop) }} orders={{ shopOrders, downloadPickList: jest.fn(), shopDashboard: quietDashboard }}
         pickListFiles={{ handOff: jest.fn(), handOffNeedsTap: false }} go={go}
       />,
     );
@@ -103,7 +106,7 @@ describe('orders list', () => {
     const downloadPickList = jest.fn(async () => 'blob:pick');
     const handOff = jest.fn(async () => 'done' as const);
     render(
-      <SellerOrdersScreen seller={{ myShop: jest.fn(async () => myShop) }} orders={{ shopOrders: jest.fn(async () => page([orderCard(1)])), downloadPickList }}
+      <SellerOrdersScreen seller={{ myShop: jest.fn(async () => myShop) }} orders={{ shopOrders: jest.fn(async () => page([orderCard(1)])), downloadPickList, shopDashboard: quietDashboard }}
         pickListFiles={{ handOff, handOffNeedsTap: false }} go={jest.fn()}
       />,
     );
@@ -116,7 +119,7 @@ describe('orders list', () => {
   test('inside WeChat, sending the file to a chat takes a second tap', async () => {
     const handOff = jest.fn(async () => 'done' as const);
     render(
-      <SellerOrdersScreen seller={{ myShop: jest.fn(async () => myShop) }} orders={{ shopOrders: jest.fn(async () => page([orderCard(1)])), downloadPickList: jest.fn(async () => '/tmp/x') }}
+      <SellerOrdersScreen seller={{ myShop: jest.fn(async () => myShop) }} orders={{ shopOrders: jest.fn(async () => page([orderCard(1)])), downloadPickList: jest.fn(async () => '/tmp/x'), shopDashboard: quietDashboard }}
         pickListFiles={{ handOff, handOffNeedsTap: true }} go={jest.fn()}
       />,
     );
@@ -137,6 +140,8 @@ describe('one order', () => {
         parcels: request.parcels.map((p) => ({ ...p, courierName: p.courierCode, at: NOW })),
       })),
       addParcels: jest.fn(async () => order),
+      answerRefund: jest.fn(async () => order),
+      refund: jest.fn(async () => order),
       setSellerNote: jest.fn(async (_id: string, sellerNote: string) => ({ ...order, sellerNote, updatedAt: '2026-11-28T09:00:00.000Z' })),
     };
   }

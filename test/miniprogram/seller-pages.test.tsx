@@ -32,10 +32,10 @@ const choose = async (label: string, name: string) => {
 function homeOrders() {
   return {
     orders: {
-      shopDashboard: jest.fn(async () => ({ today: { orders: 0, revenueFen: 0, date: '2026-11-28' }, counts: { awaiting_payment: 0, paid: 0, shipped: 0, completed: 0, cancelled: 0 }, lowStock: [] })),
+      shopDashboard: jest.fn(async () => ({ today: { orders: 0, revenueFen: 0, date: '2026-11-28' }, counts: { awaiting_payment: 0, paid: 0, shipped: 0, completed: 0, cancelled: 0 }, openRefundRequests: 0, lowStock: [] })),
       reportSubscriptions: jest.fn(),
     },
-    alerts: { config: jest.fn(async () => ({ simulatorLoginCodePath: null, simulatorSubscribePath: null, subscribeTemplates: { order_paid: null, order_shipped: null, new_order: null }, apiVersion: 'v1' as const })), requestSubscribe: jest.fn() },
+    alerts: { config: jest.fn(async () => ({ simulatorLoginCodePath: null, simulatorSubscribePath: null, simulatorPaySheetPath: null, subscribeTemplates: { order_paid: null, order_shipped: null, new_order: null }, apiVersion: 'v1' as const })), requestSubscribe: jest.fn() },
   };
 }
 

@@ -32,7 +32,7 @@ describe('quote', () => {
       weightGrams: 2 * 2500 + 5000 + 150,
       shipping: null,
       totalFen: 2 * 3800 + 7200,
-      paymentMethods: ['direct'],
+      paymentMethods: ['wechat', 'direct'], // the harness runs WeChat Pay (direct merchant) against the simulator
       unpaidMinutes: 30,
     });
     expect(q.lines[0]).toMatchObject({ title: s.product.title, variantName: '2.5kg 袋装', priceFen: 3800, quantity: 2, lineFen: 7600, available: 50, problem: null });

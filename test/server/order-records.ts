@@ -21,6 +21,7 @@ export const orderLine = (title: string, variantName: string, quantity: number, 
   lineFen: priceFen * quantity,
   coverPhotoId: null,
   holdKey: `h${randomInt(1e9)}`,
+  packedGrams: null,
 });
 
 export interface OrderFixture extends Partial<Omit<Order, 'address' | 'shopId' | 'buyerId'>> {
@@ -53,6 +54,8 @@ export async function insertOrder(h: Harness, f: OrderFixture): Promise<OrderRec
     sellerNote: null,
     paymentMethod: 'direct' as const,
     paidAt: status === 'awaiting_payment' || status === 'placing' ? null : createdAt,
+    paidFen: status === 'awaiting_payment' || status === 'placing' ? 0 : subtotalFen + 1000,
+    refundableFen: status === 'awaiting_payment' || status === 'placing' ? 0 : subtotalFen + 1000,
     parcels: [],
     shippedAt: null,
     completedAt: null,

@@ -39,15 +39,17 @@ describe('the happy path', () => {
 
     const paid = await act(s, order.id, 'confirm-payment');
     expect(paid.status).toBe(200);
-    expect(paid.body).toMatchObject({ status: 'paid', actions: ['ship'], expiresAt: null });
+    // Paid: the seller ships, or cancels (refunding it) or refunds part; the buyer may ask for money back.
+    expect(paid.body).toMatchObject({ status: 'paid', expiresAt: null, money: { payment: 'paid', paidFen: order.totalFen, refundableFen: order.totalFen } });
+    expect(paid.body.actions.sort()).toEqual(['cancel', 'refund', 'ship']);
     expect(paid.body.paidAt).toEqual(expect.any(String));
-    expect((await view(buyer, order.id)).body.actions).toEqual([]);
+    expect((await view(buyer, order.id)).body.actions).toEqual(['request_refund']);
 
     const shipped = await act(s, order.id, 'ship', { parcels: [{ courierCode: 'SF', trackingNo: 'sf1234567890' }, { courierCode: 'ZTO', trackingNo: '7312345678' }] });
     expect(shipped.status).toBe(200);
     expect(shipped.body).toMatchObject({
       status: 'shipped',
-      actions: ['add_parcel'],
+      actions: ['add_parcel', 'refund'],
       parcels: [
         { courierCode: 'SF', courierName: '顺丰速运', trackingNo: 'SF1234567890' },
         { courierCode: 'ZTO', trackingNo: '7312345678' },
@@ -61,10 +63,11 @@ describe('the happy path', () => {
 
     const more = await act(s, order.id, 'parcels', { parcels: [{ courierCode: 'EMS', trackingNo: 'EA123456789CN' }] });
     expect(more.body.parcels).toHaveLength(3);
-    expect((await view(buyer, order.id)).body.actions).toEqual(['confirm_receipt']);
+    expect((await view(buyer, order.id)).body.actions).toEqual(['confirm_receipt', 'request_refund']);
 
     const done = await act(buyer, order.id, 'confirm-receipt');
-    expect(done.body).toMatchObject({ status: 'completed', actions: [], autoCompleteAt: null });
+    // After-sale: a completed order can still be asked about, and refunded.
+    expect(done.body).toMatchObject({ status: 'completed', actions: ['request_refund'], autoCompleteAt: null });
     expect(done.body.timeline.map((t: { event: string; actor: string }) => `${t.event}:${t.actor}`)).toEqual([
       'placed:buyer', 'paid:seller', 'shipped:seller', 'parcel_added:seller', 'received:buyer',
     ]);

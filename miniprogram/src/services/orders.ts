@@ -1,10 +1,12 @@
-// What a buyer does with orders: price a cart, place an order, follow and cancel it, confirm
-// receipt; the saved delivery addresses; and passing on which messages the buyer agreed to get.
+// What a buyer does with orders: price a cart, place an order, pay it with WeChat Pay, follow and
+// cancel it, confirm receipt, ask for money back; the saved delivery addresses; and passing on
+// which messages the buyer agreed to get.
 import type { SavedAddressList, SavedAddressView, SaveAddressRequest } from '../../../contract/addresses';
 import type {
   OrderPage, OrderStatus, OrderView, PlaceOrderRequest, QuoteRequest, QuoteView, SubscribeResultRequest,
   SubscriptionCreditsView,
 } from '../../../contract/orders';
+import type { PayOrderResponse, RequestRefundRequest } from '../../../contract/payments';
 import { API_PREFIX, pathTo, paths } from '../../../contract/paths';
 import type { Http } from './http';
 import { withQuery } from './query';
@@ -18,6 +20,15 @@ export interface Orders {
   order(orderId: string): Promise<OrderView>;
   cancelOrder(orderId: string, reason: string): Promise<OrderView>;
   confirmReceipt(orderId: string): Promise<OrderView>;
+  /**
+   * The signed parameters for WeChat's pay sheet. Sent with an Idempotency-Key, so a retried
+   * timeout gets the same prepay order instead of a second one.
+   */
+  pay(orderId: string): Promise<PayOrderResponse>;
+  /** After the pay sheet said yes: the server asks WeChat Pay and answers the order as it now is. */
+  checkPayment(orderId: string): Promise<OrderView>;
+  /** Asks the seller for money back (all or part of what is refundable), with a reason. */
+  requestRefund(orderId: string, request: RequestRefundRequest): Promise<OrderView>;
 
   myAddresses(): Promise<SavedAddressView[]>;
   addAddress(request: SaveAddressRequest): Promise<SavedAddressView>;
@@ -52,6 +63,15 @@ export function createOrders(http: Http): Orders {
     },
     confirmReceipt(orderId) {
       return http.request<OrderView>({ method: 'POST', path: api(pathTo(paths.orderConfirmReceipt, { orderId })) });
+    },
+    pay(orderId) {
+      return http.request<PayOrderResponse>({ method: 'POST', path: api(pathTo(paths.orderPay, { orderId })), idempotent: true });
+    },
+    checkPayment(orderId) {
+      return http.request<OrderView>({ method: 'POST', path: api(pathTo(paths.orderPayCheck, { orderId })) });
+    },
+    requestRefund(orderId, request) {
+      return http.request<OrderView>({ method: 'POST', path: api(pathTo(paths.orderRefundRequest, { orderId })), body: request });
     },
     async myAddresses() {
       return (await http.request<SavedAddressList>({ method: 'GET', path: api(paths.myAddresses) })).items;

@@ -1,8 +1,10 @@
 // Everything that differs between WeChat (weapp) and the browser build (h5) lives here, so pages
 // ask "can I…?" instead of checking TARO_ENV. The build replaces TARO_ENV, dropping the other branch.
 import Taro from '@tarojs/taro';
+import type { PaymentParams } from '../../../contract/payments';
 import { pages } from '../../../contract/paths';
 import { loadSession } from './session';
+import { openSimPaySheet, type PaymentOutcome } from './sim-pay-sheet';
 
 /** True in the browser build, where there is no wx.login and the WeChat simulator stands in. */
 export const isBrowser = process.env.TARO_ENV === 'h5';
@@ -291,6 +293,30 @@ export function requestSubscribe(templateIds: string[], simulatorSubscribePath: 
     },
     () => null,
   );
+}
+
+export type { PaymentOutcome } from './sim-pay-sheet';
+
+/**
+ * Shows the pay sheet for parameters the server signed: WeChat's own inside WeChat; in the browser
+ * the WeChat simulator's stand-in, when it runs ('failed' when it does not). 'paid' is only the
+ * phone's word: the caller asks our server, which asks WeChat Pay, before anything shows as paid.
+ */
+export async function requestPayment(params: PaymentParams, simulatorPaySheetPath: string | null): Promise<PaymentOutcome> {
+  if (isBrowser) {
+    if (!simulatorPaySheetPath) return 'failed';
+    // The simulator charges the person our API knows by this token, as WeChat charges whoever
+    // holds the phone.
+    return openSimPaySheet(params, apiBase() + simulatorPaySheetPath, loadSession()?.token ?? null);
+  }
+  try {
+    await Taro.requestPayment({ ...params });
+    return 'paid';
+  } catch (reason) {
+    // "requestPayment:fail cancel" when the person closes the sheet; anything else is a failure.
+    const text = String((reason as { errMsg?: unknown } | null)?.errMsg ?? reason ?? '');
+    return /cancel/i.test(text) ? 'cancelled' : 'failed';
+  }
 }
 
 /** Copies text (a tracking number) for pasting into a courier's app; false when it did not work. */

@@ -1,12 +1,14 @@
 // What a seller does with orders from the phone: the day's figures, orders by tab or found by
-// number, name or phone, confirming payment, shipping parcels, cancelling, notes, the pick list,
-// shipping settings and the shop's buyers. Every call needs the shop owner's login. Reading one
+// number, name or phone, confirming payment, shipping parcels (with what was really packed),
+// answering a refund request, refunding, notes, the pick list, shipping and payment settings and
+// the shop's buyers. Every call needs the shop owner's login. Reading one
 // order, cancelling it and recording subscribe taps are shared with the buyer (services/orders).
 import type {
   CustomerPage, CustomerView, OrderPage, OrderSettingsView, OrderStatus, OrderView, SellerDashboardView, ShipOrderRequest,
   UpdateCustomerRequest, UpdateOrderSettingsRequest,
 } from '../../../contract/orders';
 import { API_PREFIX, pathTo, paths } from '../../../contract/paths';
+import type { AnswerRefundRequest, PaymentSettingsView, SellerRefundRequest, UpdatePaymentSettingsRequest } from '../../../contract/payments';
 import type { Http } from './http';
 import { withQuery } from './query';
 
@@ -16,6 +18,8 @@ export interface ShopOrdersQuery {
   customerId?: string;
   /** An order number, a receiver's name or phone (or its last digits). */
   q?: string;
+  /** Only orders whose buyer's refund request waits for an answer. */
+  refundRequest?: 'open';
   page?: number;
   pageSize?: number;
 }
@@ -32,15 +36,23 @@ export interface SellerOrders {
   shopOrders(shopId: string, query?: ShopOrdersQuery): Promise<OrderPage>;
   /** The buyer paid directly (transfer, cash): the order moves to "to ship". */
   confirmPayment(orderId: string): Promise<OrderView>;
+  /** Ships; `packedWeights` (lines packed short) refunds the shortfall (多退少补). */
   shipOrder(orderId: string, request: ShipOrderRequest): Promise<OrderView>;
   /** More parcels for an order already shipped. */
   addParcels(orderId: string, request: ShipOrderRequest): Promise<OrderView>;
   setSellerNote(orderId: string, sellerNote: string): Promise<OrderView>;
+  /** Approves the buyer's open refund request (the amount asked is refunded), or declines it with a reason. */
+  answerRefund(orderId: string, answer: AnswerRefundRequest): Promise<OrderView>;
+  /** Refunds part or all of what is still refundable, of the seller's own accord. */
+  refund(orderId: string, request: SellerRefundRequest): Promise<OrderView>;
   /** The paid orders' pick list (CSV); resolves to a local path (WeChat) or blob URL (H5). */
   downloadPickList(shopId: string): Promise<string>;
 
   orderSettings(shopId: string): Promise<OrderSettingsView>;
   updateOrderSettings(shopId: string, request: UpdateOrderSettingsRequest): Promise<OrderSettingsView>;
+  /** How the shop's buyers pay (the owner's and the operators' view). */
+  paymentSettings(shopId: string): Promise<PaymentSettingsView>;
+  updatePaymentSettings(shopId: string, request: UpdatePaymentSettingsRequest): Promise<PaymentSettingsView>;
 
   shopCustomers(shopId: string, query?: CustomersQuery): Promise<CustomerPage>;
   shopCustomer(shopId: string, customerId: string): Promise<CustomerView>;
@@ -59,8 +71,8 @@ export function createSellerOrders(http: Http): SellerOrders {
       return get<SellerDashboardView>(pathTo(paths.shopDashboard, { shopId }));
     },
     shopOrders(shopId, query = {}) {
-      const { status, customerId, q, page, pageSize } = query;
-      return get<OrderPage>(withQuery(pathTo(paths.shopOrders, { shopId }), { status, customerId, q, page, pageSize }));
+      const { status, customerId, q, refundRequest, page, pageSize } = query;
+      return get<OrderPage>(withQuery(pathTo(paths.shopOrders, { shopId }), { status, customerId, q, refundRequest, page, pageSize }));
     },
     // These moves are guarded by the order's status on the server, so a repeat after a timeout
     // answers ORDER_NOT_* instead of acting twice; the screen then reloads the order.
@@ -72,6 +84,14 @@ export function createSellerOrders(http: Http): SellerOrders {
     },
     addParcels(orderId, request) {
       return post<OrderView>(pathTo(paths.orderParcels, order(orderId)), request);
+    },
+    // An approved request, like a refund, is guarded on the server (REFUND_REQUEST_* / the
+    // refundable amount), so a repeat after a timeout cannot refund twice.
+    answerRefund(orderId, answer) {
+      return post<OrderView>(pathTo(paths.orderRefundAnswer, order(orderId)), answer);
+    },
+    refund(orderId, request) {
+      return post<OrderView>(pathTo(paths.orderRefunds, order(orderId)), request);
     },
     setSellerNote(orderId, sellerNote) {
       return http.request<OrderView>({ method: 'PUT', path: api(pathTo(paths.orderSellerNote, order(orderId))), body: { sellerNote } });
@@ -85,6 +105,12 @@ export function createSellerOrders(http: Http): SellerOrders {
     },
     updateOrderSettings(shopId, request) {
       return http.request<OrderSettingsView>({ method: 'PUT', path: api(pathTo(paths.shopOrderSettings, { shopId })), body: request });
+    },
+    paymentSettings(shopId) {
+      return get<PaymentSettingsView>(pathTo(paths.shopPaymentSettings, { shopId }));
+    },
+    updatePaymentSettings(shopId, request) {
+      return http.request<PaymentSettingsView>({ method: 'PUT', path: api(pathTo(paths.shopPaymentSettings, { shopId })), body: request });
     },
 
     shopCustomers(shopId, query = {}) {

@@ -22,6 +22,7 @@ import { publicShop } from './shops';
 import { holdKeyFor, reserveStock } from './stock';
 import { releaseOrderHolds } from './order-stock';
 import { afterOrderPlaced } from './order-effects';
+import { paymentMethodsFor } from './payment-setup';
 import { orderToView, type OrderWithShop } from './orders';
 
 type Quote = z.output<typeof QuoteRequest>;
@@ -94,9 +95,10 @@ export async function placeOrder(services: Services, user: UserDoc, req: Place, 
   }
   const region = regionPath(req.address.regionCode);
   if (!region) throw validationError([{ path: 'address.regionCode', message: 'must be a county (or district) code', code: 'unknown_region' }]);
-  if (req.paymentMethod !== 'direct') throw validationError([{ path: 'paymentMethod', message: 'this shop takes direct payment only for now', code: 'invalid_enum_value' }]);
-
   const shop = await publicShop(services, user, req.shopId);
+  if (!paymentMethodsFor(services, shop).includes(req.paymentMethod)) {
+    throw validationError([{ path: 'paymentMethod', message: 'this shop does not take WeChat Pay', code: 'invalid_enum_value' }]);
+  }
   const cart = priceCart(shop, await loadCartProducts(services, req.lines), req.lines, req.address.regionCode);
   await refuseCart(services, shop, cart, req);
 
@@ -116,6 +118,7 @@ export async function placeOrder(services: Services, user: UserDoc, req: Place, 
       lineFen: l.lineFen,
       coverPhotoId: product.photoIds[0] ?? null,
       holdKey: holdKeyFor(orderId, variant._id),
+      packedGrams: null,
     };
   });
   const fields = {
@@ -135,6 +138,13 @@ export async function placeOrder(services: Services, user: UserDoc, req: Place, 
     sellerNote: null,
     paymentMethod: req.paymentMethod,
     paidAt: null,
+    paidFen: 0,
+    refundedFen: 0,
+    refundableFen: 0,
+    payment: null,
+    refunds: [],
+    refundRequest: null,
+    shippingUpload: null,
     parcels: [],
     shippedAt: null,
     completedAt: null,

@@ -17,13 +17,14 @@ export async function sellerDashboard(services: Services, actor: Actor, shopId: 
   const shop = await shopToInspect(services, actor, shopId);
   const { Order, Product } = services.models;
   const day = chinaDayOf(services.now());
-  const [todayOrders, revenue, counts, onSale] = await Promise.all([
+  const [todayOrders, revenue, counts, onSale, openRefundRequests] = await Promise.all([
     // Orders still `placing` are not orders yet (their stock is being reserved).
     Order.countDocuments({ shopId: shop._id, status: { $ne: 'placing' }, createdAt: { $gte: day.start, $lt: day.end } }),
-    // Money paid today; an order paid and then cancelled (refunded) is not takings.
+    // Money paid today less what went back; an order paid and then cancelled is not takings.
     Order.aggregate<{ fen: number }>([
       { $match: { shopId: shop._id, paidAt: { $gte: day.start, $lt: day.end }, status: { $ne: 'cancelled' } } },
-      { $group: { _id: null, fen: { $sum: '$totalFen' } } },
+      // Orders from before payments carry no paidFen: they were paid in full.
+      { $group: { _id: null, fen: { $sum: { $subtract: [{ $ifNull: ['$paidFen', '$totalFen'] }, { $ifNull: ['$refundedFen', 0] }] } } } },
     ]),
     orderCounts(services, { shopId: shop._id }),
     // Only products that may be low are read: some pack at or under the mark, or bulk stock under
@@ -39,11 +40,12 @@ export async function sellerDashboard(services: Services, actor: Actor, shopId: 
       },
       { title: 1, stockMode: 1, bulkStockGrams: 1, variants: 1 },
     ).lean<ProductRecord[]>(),
+    Order.countDocuments({ shopId: shop._id, 'refundRequest.status': 'open' }),
   ]);
   const lowStock = onSale
     .filter(isLowStock)
     .map((p) => ({ productId: String(p._id), title: p.title, available: Math.min(...availableOf(p)) }))
     .sort((a, b) => a.available - b.available || a.title.localeCompare(b.title))
     .slice(0, LOW_STOCK_LISTED);
-  return { today: { orders: todayOrders, revenueFen: revenue[0]?.fen ?? 0, date: day.date }, counts, lowStock };
+  return { today: { orders: todayOrders, revenueFen: revenue[0]?.fen ?? 0, date: day.date }, counts, openRefundRequests, lowStock };
 }

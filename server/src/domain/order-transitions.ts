@@ -18,6 +18,9 @@ import { cancellingAs, orderPolicy } from '../policies/orders';
 import { orderToView, type OrderWithShop } from './orders';
 import { returnOrderStock, settleOrderStock } from './order-stock';
 import { afterOrderPaid, afterOrderShipped } from './order-effects';
+import { cancelPaidOrder, startRefund } from './refunds';
+import { weightRefundsFor } from './packed-weights';
+import { shippingUploadFor, uploadShippingSoon } from './shipping-upload';
 
 export interface ActedBy {
   actor: OrderActor;
@@ -42,7 +45,7 @@ async function refusal(services: Services, orderId: Types.ObjectId, code: Refusa
   throw new AppError(code, MESSAGES[code], details);
 }
 
-const entry = (at: Date, event: OrderEvent, by: ActedBy) => ({ at, event, actor: by.actor, userId: by.userId, note: by.note ?? null });
+export const entry = (at: Date, event: OrderEvent, by: ActedBy) => ({ at, event, actor: by.actor, userId: by.userId, note: by.note ?? null });
 
 /** The one guarded update every transition is; null when the order was not in a state it applies to. */
 function move(services: Services, orderId: Types.ObjectId, from: StoredOrderStatus, extra: Record<string, unknown>, set: Record<string, unknown>, timeline: ReturnType<typeof entry>) {
@@ -74,6 +77,11 @@ export async function cancelOrderBy(services: Services, user: UserDoc, orderId: 
   const { order, shop } = await orderToView(services, user, orderId);
   const as = cancellingAs(user, order, shop);
   authorizeAction(as !== null, 'Only the buyer or the shop owner may cancel this order');
+  if (order.status === 'paid' && as === 'seller') {
+    // Paid and not shipped: the seller may still cancel, and the buyer gets everything back.
+    const cancelledPaid = await cancelPaidOrder(services, order, { actor: 'seller', userId: user._id }, reason);
+    return { order: cancelledPaid ?? (await refusal(services, order._id, 'ORDER_NOT_CANCELLABLE')), shop };
+  }
   const cancelled = await cancelOrder(services, order._id, { actor: as as OrderActor, userId: user._id }, reason, 'cancelled');
   return { order: cancelled ?? (await refusal(services, order._id, 'ORDER_NOT_CANCELLABLE')), shop };
 }
@@ -88,15 +96,31 @@ export async function expireOrder(services: Services, orderId: Types.ObjectId): 
 
 // ---- Paying ----
 
+/** How a payment is recorded: the seller's word (direct) or WeChat Pay's (its own guard and fields). */
+export interface PaidWith {
+  /** What was received (fen): the order's total. */
+  paidFen: number;
+  /** When the money moved (WeChat's success_time); default now. */
+  paidAt?: Date;
+  /** Replaces the expiry guard: WeChat Pay's own time_expire already bounds a WeChat payment. */
+  extraGuard?: Record<string, unknown>;
+  extraSet?: Record<string, unknown>;
+}
+
 /**
- * Marks an unpaid order paid, if it has not expired: `expiresAt > now` here and `expiresAt ≤ now`
- * in the expiry job make a payment racing the deadline and the expiry exclusive, so the order ends
- * either paid with its stock held or cancelled with its stock returned, never both. Used by the
- * seller's confirmation of a direct payment and (issue 6) WeChat Pay's notification.
+ * Marks an unpaid order paid. For a direct payment the guard is `expiresAt > now`, which with
+ * `expiresAt ≤ now` in the expiry job makes a confirmation racing the deadline and the expiry
+ * exclusive: the order ends either paid with its stock held or cancelled with its stock returned,
+ * never both. WeChat Pay's notification passes its own guard instead (a payment WeChat accepted
+ * before time_expire counts even if its word arrives a little later; if the expiry job won, the
+ * money is refunded: domain/payments.ts).
  */
-export async function markOrderPaid(services: Services, orderId: Types.ObjectId, by: ActedBy): Promise<OrderRecord> {
+export async function markOrderPaid(services: Services, orderId: Types.ObjectId, by: ActedBy, w: PaidWith): Promise<OrderRecord> {
   const at = services.now();
-  const paid = await move(services, orderId, 'awaiting_payment', { expiresAt: { $gt: at } }, { status: 'paid', paidAt: at, expiresAt: null }, entry(at, 'paid', by));
+  const paidAt = w.paidAt ?? at;
+  const guard = w.extraGuard ?? { expiresAt: { $gt: at } };
+  const set = { status: 'paid', paidAt, paidFen: w.paidFen, refundableFen: w.paidFen, expiresAt: null, ...w.extraSet };
+  const paid = await move(services, orderId, 'awaiting_payment', guard, set, entry(at, 'paid', by));
   if (!paid) return refusal(services, orderId, 'ORDER_NOT_PAYABLE');
   await afterOrderPaid(services, paid);
   return paid;
@@ -107,7 +131,7 @@ export async function confirmDirectPayment(services: Services, user: UserDoc, or
   const { order, shop } = await orderToView(services, user, orderId);
   authorizeAction(orderPolicy.manage(user, shop), 'Only the shop owner may confirm a payment');
   if (order.paymentMethod !== 'direct') throw new AppError('ORDER_NOT_PAYABLE', 'This order is paid through WeChat Pay, not by hand', { status: order.status } satisfies OrderStateDetails);
-  return { order: await markOrderPaid(services, order._id, { actor: 'seller', userId: user._id }), shop };
+  return { order: await markOrderPaid(services, order._id, { actor: 'seller', userId: user._id }, { paidFen: order.totalFen }), shop };
 }
 
 // ---- Shipping ----
@@ -117,10 +141,15 @@ type Ship = z.output<typeof ShipOrderRequest>;
 const parcelsOf = (req: Ship, at: Date) => req.parcels.map((p) => ({ courierCode: p.courierCode, trackingNo: p.trackingNo, at }));
 const trackingNote = (req: Ship) => req.parcels.map((p) => `${p.courierCode} ${p.trackingNo}`).join(', ');
 
-/** The seller ships a paid order: parcels, and the day it completes by itself; the stock is settled. */
+/**
+ * The seller ships a paid order: parcels, the day it completes by itself, and what was really
+ * packed where it was short (refunded in proportion, 多退少补); the stock is settled, and a WeChat
+ * Pay order's shipping goes to WeChat, which holds the money until it has it.
+ */
 export async function shipOrder(services: Services, user: UserDoc, orderId: string, req: Ship): Promise<OrderWithShop> {
   const { order, shop } = await orderToView(services, user, orderId);
   authorizeAction(orderPolicy.manage(user, shop), 'Only the shop owner may ship this order');
+  const weighed = weightRefundsFor(order, req.packedWeights ?? []);
   const at = services.now();
   const autoCompleteAt = new Date(at.getTime() + shop.orderSettings.autoCompleteDays * 86_400_000);
   const shipped = await move(
@@ -128,13 +157,20 @@ export async function shipOrder(services: Services, user: UserDoc, orderId: stri
     order._id,
     'paid',
     {},
-    { status: 'shipped', parcels: parcelsOf(req, at), shippedAt: at, autoCompleteAt },
+    { status: 'shipped', parcels: parcelsOf(req, at), shippedAt: at, autoCompleteAt, ...weighed.set, ...(shippingUploadFor(order, at) ?? {}) },
     entry(at, 'shipped', { actor: 'seller', userId: user._id, note: trackingNote(req) }),
   );
   if (!shipped) return refusal(services, order._id, 'ORDER_NOT_SHIPPABLE');
   await settleOrderStock(services, shipped);
+  let after = shipped;
+  if (weighed.refundFen > 0) {
+    // Capped by what is left to refund, should earlier refunds have taken part of it.
+    const amountFen = Math.min(weighed.refundFen, shipped.refundableFen);
+    if (amountFen > 0) after = (await startRefund(services, shipped._id, { amountFen, kind: 'weight', reason: weighed.reason, by: { actor: 'seller', userId: user._id } })) ?? after;
+  }
+  uploadShippingSoon(services, shipped);
   await afterOrderShipped(services, shipped);
-  return { order: shipped, shop };
+  return { order: after, shop };
 }
 
 /** Another parcel for a shipped order (a second box, a resend). No tracking number twice, ten at most. */

@@ -68,5 +68,6 @@ export async function shopOrders(services: Services, actor: Actor, shopId: strin
   const base: Record<string, unknown> = { shopId: shop._id };
   if (query.customerId) base.customerId = new Types.ObjectId(query.customerId);
   if (query.q) Object.assign(base, searchFilter(query.q));
+  if (query.refundRequest) base['refundRequest.status'] = query.refundRequest;
   return pageOfOrders(services, base, query);
 }

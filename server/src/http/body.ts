@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppError } from '../errors';
 import type { AppMiddleware } from './context';
 
-export type JsonBody = { value: unknown } | { problem: 'too_large' | 'bad_json' };
+export type JsonBody = { value: unknown; text: string } | { problem: 'too_large' | 'bad_json' };
 
 /** Reads a JSON body of at most `limitBytes`, stopping as soon as it is over; empty reads as {}. */
 export async function readJson(req: IncomingMessage, limitBytes: number): Promise<JsonBody> {
@@ -17,9 +17,9 @@ export async function readJson(req: IncomingMessage, limitBytes: number): Promis
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (!text.trim()) return { value: {} };
+  if (!text.trim()) return { value: {}, text };
   try {
-    return { value: JSON.parse(text) };
+    return { value: JSON.parse(text), text };
   } catch {
     return { problem: 'bad_json' };
   }
@@ -37,6 +37,8 @@ export function jsonBody(limitBytes: number): AppMiddleware {
         : new AppError('BAD_JSON', 'Request body is not valid JSON');
     }
     (ctx.request as { body?: unknown }).body = body.value;
+    // The exact text, for what is verified by signature over it (WeChat Pay's notifications).
+    (ctx.request as { rawBody?: string }).rawBody = body.text;
     await next();
   };
 }

@@ -11,6 +11,7 @@ import { defineOrderModel } from './order';
 import { defineCustomerModel } from './customer';
 import { defineAddressModel } from './address';
 import { defineSubscribeCreditModel } from './subscribe-credit';
+import { definePaymentIncidentModel } from './payment-incident';
 
 export function createModels(conn: Connection) {
   return {
@@ -25,6 +26,7 @@ export function createModels(conn: Connection) {
     Customer: defineCustomerModel(conn),
     Address: defineAddressModel(conn),
     SubscribeCredit: defineSubscribeCreditModel(conn),
+    PaymentIncident: definePaymentIncidentModel(conn),
   };
 }
 

@@ -5,6 +5,7 @@
 import { Schema, Types, type Connection, type HydratedDocument, type Model } from 'mongoose';
 import { integer, regionPathSchema, type StoredRegionPath } from './fields';
 import type { OrderActor, OrderEvent, OrderStatus, PaymentMethod } from '../../../contract/orders';
+import type { RefundChannel, RefundKind, RefundRequestStatus, RefundStatus } from '../../../contract/payments';
 
 /** `placing`: stock is being reserved; never shown, finished or undone by the placement sweeper. */
 export type StoredOrderStatus = OrderStatus | 'placing';
@@ -27,6 +28,65 @@ export interface OrderLine {
   coverPhotoId: string | null;
   /** The key of this line's hold on the product (domain/stock.ts). */
   holdKey: string;
+  /** Grams of goods the seller packed, when recorded at shipping (null: as ordered). */
+  packedGrams: number | null;
+}
+
+/**
+ * The order's WeChat Pay payment: who it is paid to and its state there. `pending` from the
+ * prepay until WeChat Pay's notification or a query says it is paid (`paid`), or the order ends
+ * unpaid and the WeChat order is closed (`closed`). `checkAt`: when the reconcile job next asks.
+ */
+export interface StoredPayment {
+  mode: 'direct' | 'partner';
+  appid: string;
+  mchid: string;
+  subMchid: string | null;
+  outTradeNo: string;
+  prepayId: string;
+  prepaidAt: Date;
+  state: 'pending' | 'paid' | 'closed';
+  transactionId: string | null;
+  payerOpenid: string;
+  checkAt: Date | null;
+}
+
+export interface StoredRefund {
+  /** Our refund number, WeChat's out_refund_no: the same on every retry, so it is refunded once. */
+  refundNo: string;
+  amountFen: number;
+  kind: RefundKind;
+  reason: string;
+  channel: RefundChannel;
+  status: RefundStatus;
+  /** WeChat's refund id once it accepted the refund. */
+  refundId: string | null;
+  /** Whether WeChat Pay has accepted the request (false: still to be sent, by the request or the job). */
+  submitted: boolean;
+  actor: OrderActor;
+  userId: Types.ObjectId | null;
+  createdAt: Date;
+  settledAt: Date | null;
+  /** When the refund job next sends or asks about it. */
+  checkAt: Date | null;
+}
+
+export interface StoredRefundRequest {
+  amountFen: number;
+  reason: string;
+  status: RefundRequestStatus;
+  at: Date;
+  answer: string | null;
+  answeredAt: Date | null;
+}
+
+/** WeChat holds a mini-program's WeChat Pay money until the shipping is uploaded (wechat/shipping-info.ts). */
+export interface StoredShippingUpload {
+  state: 'pending' | 'uploaded' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  nextAt: Date | null;
+  uploadedAt: Date | null;
 }
 
 export interface Parcel {
@@ -70,6 +130,20 @@ export interface Order {
   sellerNote: string | null;
   paymentMethod: PaymentMethod;
   paidAt: Date | null;
+  /** What was received: the order's total once paid (WeChat Pay or confirmed by the seller). */
+  paidFen: number;
+  /** Refunds pending, succeeded or abnormal. */
+  refundedFen: number;
+  /**
+   * paidFen − refundedFen, kept as its own field so a refund can take from it with one guarded
+   * update ({ refundableFen: { $gte: amount } }, $inc −amount): two refunds at once can never
+   * together exceed what was paid.
+   */
+  refundableFen: number;
+  payment: StoredPayment | null;
+  refunds: StoredRefund[];
+  refundRequest: StoredRefundRequest | null;
+  shippingUpload: StoredShippingUpload | null;
   parcels: Parcel[];
   shippedAt: Date | null;
   completedAt: Date | null;
@@ -104,6 +178,66 @@ const lineSchema = new Schema<OrderLine>(
     lineFen: integer({ required: true, min: 1 }),
     coverPhotoId: { type: String, default: null },
     holdKey: { type: String, required: true },
+    packedGrams: integer({ default: null, min: 0 }),
+  },
+  { _id: false },
+);
+
+const paymentSchema = new Schema<StoredPayment>(
+  {
+    mode: { type: String, enum: ['direct', 'partner'], required: true },
+    appid: { type: String, required: true },
+    mchid: { type: String, required: true },
+    subMchid: { type: String, default: null },
+    outTradeNo: { type: String, required: true },
+    prepayId: { type: String, required: true },
+    prepaidAt: { type: Date, required: true },
+    state: { type: String, enum: ['pending', 'paid', 'closed'], required: true },
+    transactionId: { type: String, default: null },
+    payerOpenid: { type: String, required: true },
+    checkAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
+const refundSchema = new Schema<StoredRefund>(
+  {
+    refundNo: { type: String, required: true },
+    amountFen: integer({ required: true, min: 1 }),
+    kind: { type: String, enum: ['cancel', 'requested', 'seller', 'weight', 'late_payment'], required: true },
+    reason: { type: String, required: true },
+    channel: { type: String, enum: ['wechat', 'offline'], required: true },
+    status: { type: String, enum: ['pending', 'success', 'abnormal', 'closed'], required: true },
+    refundId: { type: String, default: null },
+    submitted: { type: Boolean, required: true },
+    actor: { type: String, enum: ['buyer', 'seller', 'operator', 'system'], required: true },
+    userId: { type: Schema.Types.ObjectId, default: null },
+    createdAt: { type: Date, required: true },
+    settledAt: { type: Date, default: null },
+    checkAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
+const refundRequestSchema = new Schema<StoredRefundRequest>(
+  {
+    amountFen: integer({ required: true, min: 1 }),
+    reason: { type: String, required: true },
+    status: { type: String, enum: ['open', 'approved', 'declined'], required: true },
+    at: { type: Date, required: true },
+    answer: { type: String, default: null },
+    answeredAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
+const shippingUploadSchema = new Schema<StoredShippingUpload>(
+  {
+    state: { type: String, enum: ['pending', 'uploaded', 'failed'], required: true },
+    attempts: integer({ required: true, min: 0 }),
+    lastError: { type: String, default: null },
+    nextAt: { type: Date, default: null },
+    uploadedAt: { type: Date, default: null },
   },
   { _id: false },
 );
@@ -147,6 +281,13 @@ export const orderSchema = new Schema<Order>(
     sellerNote: { type: String, default: null },
     paymentMethod: { type: String, enum: ['direct', 'wechat'], required: true },
     paidAt: { type: Date, default: null },
+    paidFen: integer({ default: 0, min: 0 }),
+    refundedFen: integer({ default: 0, min: 0 }),
+    refundableFen: integer({ default: 0, min: 0 }),
+    payment: { type: paymentSchema, default: null },
+    refunds: { type: [refundSchema], default: [] },
+    refundRequest: { type: refundRequestSchema, default: null },
+    shippingUpload: { type: shippingUploadSchema, default: null },
     parcels: { type: [parcelSchema], default: [] },
     shippedAt: { type: Date, default: null },
     completedAt: { type: Date, default: null },
@@ -185,6 +326,15 @@ orderSchema.index({ shopId: 1, paidAt: 1 });
 orderSchema.index({ status: 1, expiresAt: 1 });
 orderSchema.index({ status: 1, autoCompleteAt: 1 });
 orderSchema.index({ stock: 1, status: 1, updatedAt: 1 });
+// WeChat Pay: a notification finds its order by out_trade_no; the reconcile, refund and upload
+// jobs find what is due.
+orderSchema.index({ 'payment.outTradeNo': 1 }, { unique: true, partialFilterExpression: { 'payment.outTradeNo': { $type: 'string' } } });
+orderSchema.index({ 'payment.state': 1, 'payment.checkAt': 1 });
+orderSchema.index({ 'refunds.checkAt': 1 });
+orderSchema.index({ 'refunds.refundNo': 1 });
+orderSchema.index({ 'shippingUpload.state': 1, 'shippingUpload.nextAt': 1 });
+// The seller's refund requests to answer.
+orderSchema.index({ shopId: 1, 'refundRequest.status': 1, createdAt: -1, _id: -1 });
 // One order per Idempotency-Key per buyer, even when the remembered answer was lost.
 orderSchema.index({ buyerId: 1, placeKey: 1 }, { unique: true, partialFilterExpression: { placeKey: { $type: 'string' } } });
 

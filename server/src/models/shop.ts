@@ -28,6 +28,8 @@ export interface Shop {
   status: 'open' | 'paused';
   suspended: { at: Date; reason: string; by: Types.ObjectId } | null;
   orderSettings: OrderSettings;
+  /** WeChat Pay in partner mode: the shop's sub-merchant id (null: not set), with its own version. */
+  payment: { subMchid: string | null; version: number };
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -80,6 +82,10 @@ export const shopSchema = new Schema<Shop>(
       default: null,
     },
     orderSettings: { type: orderSettingsSchema, default: defaultOrderSettings },
+    payment: {
+      type: new Schema({ subMchid: { type: String, default: null }, version: integer({ required: true, default: 0, min: 0 }) }, { _id: false }),
+      default: () => ({ subMchid: null, version: 0 }),
+    },
     version: integer({ required: true, default: 0, min: 0 }),
   },
   { timestamps: true, strict: 'throw' },

@@ -6,6 +6,7 @@ import type { Types } from 'mongoose';
 import type { OrderAction, OrderActor } from '../../../contract/orders';
 import type { OrderRecord } from '../models/order';
 import { isOperator, ownsShop, type Actor } from './shops';
+import { payable, refundPolicy } from './payments';
 
 export interface OrderParties {
   buyerId: Types.ObjectId;
@@ -42,17 +43,23 @@ export const paymentConfirmable = (order: Pick<OrderRecord, 'status' | 'paymentM
   order.status === 'awaiting_payment' && order.paymentMethod === 'direct' && order.expiresAt !== null && order.expiresAt > now;
 
 /** The buttons to show this person for this order now. */
-export function orderActions(actor: Actor, order: Pick<OrderRecord, 'buyerId' | 'status' | 'paymentMethod' | 'expiresAt'>, shop: ShopOwner, now: Date): OrderAction[] {
+export function orderActions(actor: Actor, order: Pick<OrderRecord, 'buyerId' | 'status' | 'paymentMethod' | 'expiresAt' | 'refundableFen' | 'refundRequest'>, shop: ShopOwner, now: Date): OrderAction[] {
   const actions = new Set<OrderAction>();
+  const money = { ...order, refundableFen: order.refundableFen ?? 0, refundRequest: order.refundRequest ?? null };
   if (orderPolicy.actAsBuyer(actor, order)) {
+    if (payable(actor, money, now)) actions.add('pay');
     if (order.status === 'awaiting_payment') actions.add('cancel');
     if (order.status === 'shipped') actions.add('confirm_receipt');
+    if (refundPolicy.request(actor, money)) actions.add('request_refund');
   }
   if (orderPolicy.manage(actor, shop)) {
-    if (order.status === 'awaiting_payment') actions.add('cancel');
+    // A paid order not yet shipped may still be cancelled by the seller: it is refunded in full.
+    if (order.status === 'awaiting_payment' || order.status === 'paid') actions.add('cancel');
     if (paymentConfirmable(order, now)) actions.add('confirm_payment');
     if (order.status === 'paid') actions.add('ship');
     if (order.status === 'shipped') actions.add('add_parcel');
+    if (refundPolicy.answer(actor, money, shop)) actions.add('answer_refund');
+    if (refundPolicy.refund(actor, money, shop)) actions.add('refund');
   }
   return [...actions];
 }

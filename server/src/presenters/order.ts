@@ -13,6 +13,8 @@ import { orderActions, orderPolicy } from '../policies/orders';
 import type { PricedCart } from '../domain/cart';
 import { acceptingOrders } from './shop';
 import { loadPhotos } from './photo';
+import { paymentMethodsFor } from '../domain/payment-setup';
+import { presentMoney } from './money';
 
 type Photos = Map<string, PhotoView>;
 const photo = (photos: Photos, id: string | null | undefined) => (id && photos.get(id)) || null;
@@ -39,8 +41,7 @@ export async function presentQuote(services: Services, shop: ShopRecord, cart: P
     weightGrams: cart.weightGrams,
     shipping: cart.shipping && (cart.shipping.ships ? cart.shipping : { ships: false, province: cart.shipping.province.name }),
     totalFen: cart.totalFen,
-    // Issue 6 adds WeChat Pay; until then the buyer pays the seller directly and the seller confirms.
-    paymentMethods: ['direct'],
+    paymentMethods: paymentMethodsFor(services, shop),
     unpaidMinutes: shop.orderSettings.unpaidMinutes,
   };
 }
@@ -69,6 +70,7 @@ export async function presentOrder(services: Services, order: OrderRecord, shop:
       quantity: l.quantity,
       lineFen: l.lineFen,
       cover: photo(photos, l.coverPhotoId),
+      packedGrams: l.packedGrams ?? null,
     })),
     subtotalFen: order.subtotalFen,
     shippingFen: order.shippingFen,
@@ -78,6 +80,7 @@ export async function presentOrder(services: Services, order: OrderRecord, shop:
     buyerNote: order.buyerNote,
     sellerNote: sellerSide ? order.sellerNote : null,
     paymentMethod: order.paymentMethod,
+    money: presentMoney(order),
     paidAt: iso(order.paidAt),
     parcels: order.parcels.map((p) => ({ courierCode: p.courierCode, courierName: courierByCode(p.courierCode)?.name ?? p.courierCode, trackingNo: p.trackingNo, at: p.at.toISOString() })),
     shippedAt: iso(order.shippedAt),

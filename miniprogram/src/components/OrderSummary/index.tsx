@@ -1,11 +1,20 @@
 // An order's lines and money as checkout, the buyer's order page and the seller's order page all
-// show them: one row per pack bought, then goods, weight, shipping and total.
+// show them: one row per pack bought (and, once shipped, what was really packed when it differs),
+// then goods, weight, shipping and total.
 import { Image, Text, View } from '@tarojs/components';
 import type { OrderLineView } from '../../../../contract/orders';
 import { t } from '../../i18n';
 import { mediaUrl } from '../../services/platform';
 import { formatFen, formatGrams, formatJin } from '../../utils/format';
 import './index.scss';
+
+/** What was packed when it differs from what was ordered: "实发 2.35 kg（订 2.5 kg）"; null when as ordered. */
+export function packedText(line: OrderLineView): string | null {
+  if (line.packedGrams === null || line.packedGrams === undefined) return null;
+  const ordered = line.netWeightGrams * line.quantity;
+  if (line.packedGrams === ordered) return null;
+  return t('refunds.packed', { packed: formatGrams(line.packedGrams), ordered: formatGrams(ordered) });
+}
 
 export interface OrderLineRowProps {
   line: OrderLineView;
@@ -15,6 +24,7 @@ export interface OrderLineRowProps {
 }
 
 export function OrderLineRow({ line, problem, onOpen }: OrderLineRowProps) {
+  const packed = packedText(line);
   return (
     <View className='media-row order-line' role={onOpen ? 'link' : undefined} onClick={onOpen}>
       {line.cover ? (
@@ -26,6 +36,7 @@ export function OrderLineRow({ line, problem, onOpen }: OrderLineRowProps) {
         <Text className='media-row__title'>{line.title}</Text>
         <Text className='hint'>{line.variantName}</Text>
         <Text>{t('checkout.lineQuantity', { price: formatFen(line.priceFen), count: line.quantity })}</Text>
+        {packed && <Text className='order-line__packed'>{packed}</Text>}
         {problem && <View className='badge badge--danger' role='alert'>{problem}</View>}
       </View>
       <Text className='price order-line__total'>{formatFen(line.lineFen)}</Text>

@@ -1,14 +1,16 @@
 // Checkout: the lines priced by the server (again whenever the lines or the region change), the
-// address, a note for the seller, paying the seller directly, and placing the order once — a
-// double tap or a retried timeout cannot place two (one Idempotency-Key per tap, the button rests
-// while it is out). The form stays on the phone until the order is placed.
+// address, a note for the seller, how to pay (WeChat Pay when the shop takes it, else the seller
+// directly), and placing the order once — a double tap or a retried timeout cannot place two (one
+// Idempotency-Key per tap, the button rests while it is out). With WeChat Pay the same tap then
+// pays; whatever happens to the payment, the placed order's page comes next, where it can be paid
+// again. The form stays on the phone until the order is placed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import type { ClientConfig } from '../../../../contract/auth';
 import type { SavedAddressView } from '../../../../contract/addresses';
 import type { NotShippedToDetails } from '../../../../contract/errors';
 import { BUYER_NOTE_MAX } from '../../../../contract/limits';
-import type { QuoteView } from '../../../../contract/orders';
+import type { PaymentMethod, QuoteView } from '../../../../contract/orders';
 import { addressErrorsFromPaths, addressErrorsOf, type AddressErrors } from '../../components/AddressForm';
 import { EmptyState } from '../../components/EmptyState';
 import { fieldErrorsFrom } from '../../components/Field/errors';
@@ -35,18 +37,23 @@ import { AddressSection } from './AddressSection';
 import { checkoutDraftKey, isCheckoutDraft, type CheckoutDraft } from './draft';
 import { checkoutLines } from './lines';
 import { QuoteLines, QuoteMoney } from './QuoteSummary';
+import { payOrder, type RequestPayment } from '../order/pay';
 import './index.scss';
 
 export interface CheckoutScreenProps {
   shopId: string;
   /** "productId.variantId.quantity" for buy-now; absent: the shop's cart. */
   buy?: string;
-  orders: Pick<Orders, 'quote' | 'placeOrder' | 'myAddresses' | 'reportSubscriptions'>;
+  orders: Pick<Orders, 'quote' | 'placeOrder' | 'myAddresses' | 'reportSubscriptions' | 'pay' | 'checkPayment'>;
   loadRegions: LoadRegions;
   clientConfig: () => Promise<ClientConfig>;
   /** WeChat's address book; null where there is none (the browser). */
   chooseWeChatAddress: (() => Promise<WeChatAddress | null>) | null;
   requestSubscribe: (templateIds: string[], simulatorSubscribePath: string | null) => Promise<SubscribeAnswers | null>;
+  /** WeChat's pay sheet (the simulator's in the browser). */
+  requestPayment: RequestPayment;
+  /** Pauses between payment checks; tests pass one that does not wait. */
+  wait?: (ms: number) => Promise<void>;
   go: Navigate;
   /** Opens the placed order in place of the checkout. */
   replace: Navigate;
@@ -67,11 +74,14 @@ function quoteIn(details: unknown): QuoteView | null {
   return isRecord(details) && isRecord(details.quote) && Array.isArray(details.quote.lines) ? (details.quote as unknown as QuoteView) : null;
 }
 
+/** WeChat Pay when the shop takes it (the quote says so), else paying the seller directly. */
+const methodOf = (quote: QuoteView): PaymentMethod => (quote.paymentMethods.includes('wechat') ? 'wechat' : 'direct');
+
 /** The saved address to start with: the default, else the newest. */
 const preferred = (saved: SavedAddressView[]): string | null => (saved.find((a) => a.isDefault) ?? saved[0])?.id ?? null;
 
 export function CheckoutScreen(props: CheckoutScreenProps) {
-  const { shopId, buy, orders, loadRegions, clientConfig, chooseWeChatAddress, requestSubscribe, go, replace, openLogin, shownAgain = 0, takePickedAddress } = props;
+  const { shopId, buy, orders, loadRegions, clientConfig, chooseWeChatAddress, requestSubscribe, requestPayment, wait, go, replace, openLogin, shownAgain = 0, takePickedAddress } = props;
   const draftKey = checkoutDraftKey(shopId);
   const [{ lines, fromCart }, setLines] = useState(() => checkoutLines(shopId, buy));
   const [draft, setDraft] = useState<CheckoutDraft>(() => loadDraft(draftKey, isCheckoutDraft)?.data ?? emptyDraft());
@@ -83,6 +93,7 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
   const [quoteError, setQuoteError] = useState<string | null>(null);
   const [quoting, setQuoting] = useState(false);
   const [placing, setPlacing] = useState(false);
+  const [paying, setPaying] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [config, setConfig] = useState<ClientConfig | null>(null);
   // A ref as well as state: two taps within one frame both see `placing` still false.
@@ -189,13 +200,14 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
     setPlacing(true);
     setOutcome(null);
     void subscribing.then((answers) => (answers ? orders.reportSubscriptions(answers) : null)).catch(() => undefined);
+    const paymentMethod = methodOf(quote.view);
     orders
       .placeOrder({
         shopId,
         lines,
         address,
         buyerNote: draft.note.trim(),
-        paymentMethod: 'direct',
+        paymentMethod,
         expectedTotalFen: quote.view.totalFen,
         saveAddress: !chosen && draft.saveAddress,
       })
@@ -205,7 +217,8 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
           setDone(true);
           if (fromCart) removeLines(shopId, lines.map((line) => line.variantId));
           drafts.clear();
-          replace('order', { id: order.id });
+          if (paymentMethod === 'wechat') payPlaced(order.id);
+          else replace('order', { id: order.id });
         },
         (failure: unknown) => {
           placingNow.current = false;
@@ -213,6 +226,18 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
           refused(failure);
         },
       );
+  }
+
+  /**
+   * Pays the order just placed, then opens it in any case: paid, or awaiting payment with its own
+   * pay button (a cancelled sheet, a dropped network, WeChat Pay refusing) — nothing is lost.
+   */
+  function payPlaced(orderId: string) {
+    setPaying(true);
+    payOrder(orderId, { orders, requestPayment, simulatorPaySheetPath: config?.simulatorPaySheetPath ?? null, wait }).then(
+      (result) => replace('order', { id: orderId, payment: result.outcome }),
+      (failure: unknown) => replace('order', { id: orderId, payment: failure instanceof ApiError ? failure.code : 'failed' }),
+    );
   }
 
   function refused(failure: unknown) {
@@ -255,6 +280,11 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
   const blocked = !!view && (view.lines.some((line) => line.problem) || !view.shop.acceptingOrders || view.shipping?.ships === false);
   const current = !!quote && quote.region === regionCode;
   const disabled = placing || quoting || !view || blocked || (!!regionCode && !current);
+  const wechat = !!view && methodOf(view) === 'wechat';
+  let submitText = t('checkout.submit');
+  if (paying) submitText = t('checkout.paying');
+  else if (placing) submitText = t('checkout.placing');
+  else if (wechat && view) submitText = t('checkout.payWechat', { amount: formatFen(view.totalFen) });
 
   return (
     <View className='screen checkout with-bottom-bar'>
@@ -309,7 +339,7 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
       <View className='card checkout-payment'>
         <View className='section-title'>{t('checkout.payment')}</View>
         <View className='address-option address-option--on' role='radio' aria-checked>
-          <Text>{t('checkout.paymentDirect')}</Text>
+          <Text>{t(wechat ? 'checkout.paymentWechat' : 'checkout.paymentDirect')}</Text>
         </View>
         {view && <Text className='hint'>{t('checkout.unpaidMinutes', { minutes: view.unpaidMinutes })}</Text>}
       </View>
@@ -329,7 +359,7 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
         </View>
         <View className='bottom-bar__main'>
           <Button className='big-button checkout-submit' disabled={disabled ? true : undefined} onClick={submit}>
-            {placing ? t('checkout.placing') : t('checkout.submit')}
+            {submitText}
           </Button>
         </View>
       </View>

@@ -1,5 +1,6 @@
 // My orders: tabs by status with counts, each order a card (cover, title "等N件", total, status,
-// and for unpaid ones how long is left to pay), page by page; logging in first when needed.
+// and for unpaid ones how long is left to pay and a "去支付" to the order's page, where it is
+// paid), page by page; logging in first when needed.
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
 import type { OrderCard, OrderCounts, OrderPage } from '../../../../contract/orders';
@@ -69,6 +70,20 @@ function OrderCardView({ card, now, onOpen }: { card: OrderCard; now: number; on
           {left && <Text className='badge badge--warn order-card__countdown'>{left}</Text>}
         </View>
       </View>
+      {card.status === 'awaiting_payment' && (
+        <View className='order-card__foot'>
+          <Button
+            className='small-button order-card__pay'
+            onClick={(event) => {
+              // The card opens the order too: one tap, one page.
+              event.stopPropagation();
+              onOpen();
+            }}
+          >
+            {t('orders.pay')}
+          </Button>
+        </View>
+      )}
     </View>
   );
 }

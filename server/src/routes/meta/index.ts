@@ -1,6 +1,6 @@
 // GET /client-config — what the mini-program may know about how this server runs.
 import { ClientConfig } from '../../../../contract/auth';
-import { paths, SIMULATOR_LOGIN_CODE_PATH, SIMULATOR_SUBSCRIBE_PATH } from '../../../../contract/paths';
+import { paths, SIMULATOR_LOGIN_CODE_PATH, SIMULATOR_PAY_SHEET_PATH, SIMULATOR_SUBSCRIBE_PATH } from '../../../../contract/paths';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import type { Services } from '../../services';
 
@@ -19,6 +19,8 @@ export const metaRoutes = (services: Services, simulatorMounted: boolean): AnyRo
         apiVersion: 'v1' as const,
         simulatorLoginCodePath: simulator ? SIMULATOR_LOGIN_CODE_PATH : null,
         simulatorSubscribePath: simulator ? SIMULATOR_SUBSCRIBE_PATH : null,
+        // The mounted simulator plays WeChat Pay only when payments go to it (no real merchant configured).
+        simulatorPaySheetPath: simulator && services.wechatPay && !services.config.payment.apiBase ? SIMULATOR_PAY_SHEET_PATH : null,
         subscribeTemplates: { order_paid: t.order_paid?.id ?? null, order_shipped: t.order_shipped?.id ?? null, new_order: t.new_order?.id ?? null },
       };
     },

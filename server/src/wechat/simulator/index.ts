@@ -11,6 +11,10 @@ import { registerContentCheck } from './content-check';
 import { registerWxaCode } from './wxacode';
 import { registerSubscribeMessage } from './subscribe-message';
 import { SIMULATOR_TEMPLATES, simulatorTemplateKeywords } from '../subscribe-templates';
+import { SimulatorPay, type SimulatorPayOptions } from './pay';
+import { registerPayRoutes } from './pay-routes';
+import { registerPaySheet } from './pay-sheet';
+import { registerShippingInfo } from './shipping-info';
 
 export interface SimulatorOptions {
   appid: string;
@@ -18,6 +22,8 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Subscription templates it knows (id → keywords); by default the built-in simulator templates. */
   templates?: Record<string, string[]>;
+  /** WeChat Pay (API v3) and upload_shipping_info: its merchants and keys; absent, no pay routes. */
+  pay?: SimulatorPayOptions;
 }
 
 export interface WeChatSimulator {
@@ -28,6 +34,8 @@ export interface WeChatSimulator {
    * API (set by createApp when the simulator is mounted on the same server); null: unknown.
    */
   identifyBearer: ((token: string) => Promise<string | null>) | null;
+  /** The simulated WeChat Pay when created with `pay` options; stop() it to cancel pending notifications. */
+  pay: SimulatorPay | null;
 }
 
 const err = (errcode: number, errmsg: string) => ({ errcode, errmsg: `${errmsg} rid: sim` });
@@ -52,7 +60,8 @@ export function createWeChatSimulator(opts: SimulatorOptions): WeChatSimulator {
     state.templates.set(id, keywords);
   }
   const router = new Router();
-  const simulator: WeChatSimulator = { app: new Koa(), state, identifyBearer: null };
+  const pay = opts.pay ? new SimulatorPay(opts.pay, state.now) : null;
+  const simulator: WeChatSimulator = { app: new Koa(), state, identifyBearer: null, pay };
 
   /** GET /sns/jscode2session — code2Session. */
   router.get('/sns/jscode2session', (ctx) => {
@@ -120,6 +129,12 @@ export function createWeChatSimulator(opts: SimulatorOptions): WeChatSimulator {
   registerContentCheck(router, state);
 
   registerSubscribeMessage(router, state, (token) => simulator.identifyBearer?.(token) ?? Promise.resolve(null));
+
+  if (pay) {
+    registerPayRoutes(router, pay);
+    registerPaySheet(router, pay, (token) => simulator.identifyBearer?.(token) ?? Promise.resolve(null));
+    registerShippingInfo(router, state, pay.state, pay.shipping);
+  }
 
   simulator.app.use(router.routes()).use(router.allowedMethods());
   return simulator;

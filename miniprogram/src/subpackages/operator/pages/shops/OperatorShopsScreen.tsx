@@ -1,9 +1,12 @@
 // Operators' shops: every shop, searched by name and filtered (all / active / suspended), with
-// its region, status and the platform's reason when suspended. Tapping a shop opens a sheet at
-// the bottom to suspend it (a reason is required) or lift the suspension, each after a yes/no.
-import { useCallback, useState } from 'react';
+// its region, status, the platform's reason when suspended and its WeChat Pay (on or off, its
+// sub-merchant id). Tapping a shop opens a sheet at the bottom to suspend it (a reason is
+// required) or lift the suspension, each after a yes/no, and to set its sub-merchant id.
+import { useCallback, useState, type ReactNode } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
+import type { PaymentSettingsView } from '../../../../../../contract/payments';
 import type { AdminShopPage, ShopView } from '../../../../../../contract/shops';
+import type { PaymentSettingsApi } from '../../../../components/PaymentSettingsForm/usePaymentSettings';
 import { EmptyState } from '../../../../components/EmptyState';
 import { PagedListBody } from '../../../../components/LoadState';
 import { Tabs } from '../../../../components/Tabs';
@@ -18,6 +21,8 @@ import { Outcome } from '../../../../components/Outcome';
 import { ShopStatusBadge } from '../../../../components/ShopStatusBadge';
 import { useFormActions } from '../../../../hooks/useFormActions';
 import { AccessProblem, accessOf, type Access } from '../../components/AccessProblem';
+import { PaymentStatus } from '../../components/PaymentStatus';
+import { ShopPaymentSheet } from '../../components/PaymentStatus/ShopPaymentSheet';
 import { ReasonField, useReason } from '../../components/ReasonField';
 import { formatWhen } from '../../utils/when';
 import './index.scss';
@@ -28,6 +33,8 @@ const SUSPENDED: Record<Filter, boolean | undefined> = { all: undefined, active:
 
 export interface OperatorShopsScreenProps {
   operator: Pick<Operator, 'adminShops' | 'suspendShop' | 'unsuspendShop'>;
+  /** Each shop's payment settings (operators may read and set them). */
+  payments: PaymentSettingsApi;
   go: Navigate;
   openLogin: () => void;
   confirm: typeof confirmAction;
@@ -36,7 +43,7 @@ export interface OperatorShopsScreenProps {
   shown?: number;
 }
 
-function ShopRow({ shop, onOpen }: { shop: ShopView; onOpen: () => void }) {
+function ShopRow({ shop, onOpen, payment }: { shop: ShopView; onOpen: () => void; payment: ReactNode }) {
   return (
     <View className='card admin-shop' role='button' aria-label={shop.name} onClick={onOpen}>
       <View className='row'>
@@ -44,6 +51,7 @@ function ShopRow({ shop, onOpen }: { shop: ShopView; onOpen: () => void }) {
         <ShopStatusBadge shop={shop} />
       </View>
       <Text className='hint'>{formatRegion(shop.region)}</Text>
+      {payment}
       {shop.suspended && (
         <View className='admin-shop__reason'>
           {t('operator.suspendedBecause', { at: formatWhen(shop.suspended.at), reason: shop.suspended.reason })}
@@ -53,7 +61,7 @@ function ShopRow({ shop, onOpen }: { shop: ShopView; onOpen: () => void }) {
   );
 }
 
-export function OperatorShopsScreen({ operator, go, openLogin, confirm, reachedBottom = 0, shown = 0 }: OperatorShopsScreenProps) {
+export function OperatorShopsScreen({ operator, payments, go, openLogin, confirm, reachedBottom = 0, shown = 0 }: OperatorShopsScreenProps) {
   const [draft, setDraft] = useState('');
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
@@ -61,6 +69,8 @@ export function OperatorShopsScreen({ operator, go, openLogin, confirm, reachedB
   // Shops changed here, shown as changed without reloading the list under the operator's thumb.
   const [changed, setChanged] = useState<Record<string, ShopView>>({});
   const [selected, setSelected] = useState<ShopView | null>(null);
+  // Payment settings saved in the sheet, shown on the list without asking again.
+  const [payChanged, setPayChanged] = useState<Record<string, PaymentSettingsView>>({});
   const reason = useReason();
   const actions = useFormActions(() => undefined);
   const { busy, run, say, clear } = actions;
@@ -153,7 +163,9 @@ export function OperatorShopsScreen({ operator, go, openLogin, confirm, reachedB
 
       <PagedListBody list={list} shown={shops.length} empty={<EmptyState mark='店' title={t('operator.noShops')} hint={t('operator.noShopsHint')} />}>
         <View className='hint admin-shops__count'>{t('operator.shopCount', { count: list.first?.total ?? shops.length })}</View>
-        {shops.map((shop) => <ShopRow key={shop.id} shop={shop} onOpen={() => open(shop)} />)}
+        {shops.map((shop) => (
+          <ShopRow key={shop.id} shop={shop} onOpen={() => open(shop)} payment={<PaymentStatus shopId={shop.id} payments={payments} saved={payChanged[shop.id]} />} />
+        ))}
       </PagedListBody>
 
       <View className='bottom-bar'>
@@ -178,6 +190,11 @@ export function OperatorShopsScreen({ operator, go, openLogin, confirm, reachedB
                   <Button className='big-button danger' disabled={disabled} onClick={() => void suspend(selected)}>{t('operator.suspend')}</Button>
                 </>
               )}
+              <ShopPaymentSheet
+                shopId={selected.id}
+                payments={payments}
+                onSaved={(settings) => setPayChanged((saved) => ({ ...saved, [selected.id]: settings }))}
+              />
               <Button className='big-button quiet admin-sheet__close' onClick={() => setSelected(null)}>{t('operator.close')}</Button>
             </View>
           ) : (

@@ -1,4 +1,4 @@
-// Platform admin (operator subpackage): every shop, search, suspend and reinstate.
+// Platform admin (operator subpackage): every shop, search, suspend and reinstate, WeChat Pay settings.
 import { useReachedBottom } from '../../../../hooks/useReachedBottom';
 import { useShownAgain } from '../../../../hooks/useShownAgain';
 import { usePageTitle } from '../../../../i18n/usePageTitle';
@@ -11,6 +11,6 @@ export default function OperatorShopsPage() {
   const bottom = useReachedBottom();
   const shown = useShownAgain();
   return (
-    <OperatorShopsScreen operator={client} go={openPage} openLogin={openMeTab} confirm={confirmAction} reachedBottom={bottom} shown={shown} />
+    <OperatorShopsScreen operator={client} payments={client} go={openPage} openLogin={openMeTab} confirm={confirmAction} reachedBottom={bottom} shown={shown} />
   );
 }

@@ -1,6 +1,6 @@
 // The seller centre's hub: with no shop, one big "open my shop"; with one, the shop's status,
-// today's orders and what waits to ship or be paid, product counts, low stock, new-order alerts
-// and the ways to everything else.
+// today's orders and what waits to ship or be paid (and refund requests to answer), product
+// counts, low stock, new-order alerts and the ways to everything else (payment settings too).
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { ShopView } from '../../../../../../contract/shops';
@@ -113,6 +113,7 @@ export function SellerHomeScreen({ seller, orders, alerts, go, openLogin, shown 
         <Button className='big-button seller-home-orders' onClick={() => go('sellerOrders')}>{t('sellerHome.orders')}</Button>
         <Button className='big-button secondary seller-home-customers' onClick={() => go('sellerCustomers')}>{t('sellerHome.customers')}</Button>
         <Button className='big-button secondary seller-home-shipping' onClick={() => go('sellerShipping')}>{t('sellerHome.shipping')}</Button>
+        <Button className='big-button secondary seller-home-payment' onClick={() => go('sellerPayment')}>{t('sellerPay.paymentRow')}</Button>
       </View>
       <NewOrderAlerts config={alerts.config} orders={orders} requestSubscribe={alerts.requestSubscribe} />
 

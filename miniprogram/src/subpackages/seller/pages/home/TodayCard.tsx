@@ -1,5 +1,6 @@
 // The seller's day at a glance: today's orders and takings, what waits to ship (big, the first
-// thing to do) and to be paid, and products running out; each opens where it is dealt with.
+// thing to do) and to be paid, buyers' refund requests waiting for an answer, and products
+// running out; each opens where it is dealt with.
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { SellerDashboardView } from '../../../../../../contract/orders';
@@ -67,6 +68,13 @@ export function TodayCard({ shopId, orders, go, shown }: TodayCardProps) {
           <Text className='hint'>{t('sellerHome.toPay')}</Text>
         </View>
       </View>
+      {dashboard.openRefundRequests > 0 && (
+        // A buyer waits for money back: as urgent as shipping, so it stands out the same way.
+        <View className='seller-home__refunds seller-home-refunds' role='link' onClick={() => go('sellerOrders', { refundRequest: 'open' })}>
+          <Text>{t('sellerPay.openRefunds', { count: dashboard.openRefundRequests })}</Text>
+          <Text>›</Text>
+        </View>
+      )}
       {lowStock.length > 0 && (
         <View className='seller-home__low-stock'>
           {lowStock.slice(0, LOW_STOCK_SHOWN).map((product) => (

@@ -1,4 +1,5 @@
-// The shop's orders (subpackage): tabs by status, search, the pick list; opens an order.
+// The shop's orders (subpackage): tabs by status (`?status=`), refund requests (`?refundRequest=open`),
+// search, the pick list; opens an order.
 import { useRouter } from '@tarojs/taro';
 import type { OrderStatus } from '../../../../../../contract/orders';
 import { useReachedBottom } from '../../../../hooks/useReachedBottom';
@@ -23,6 +24,7 @@ export default function SellerOrdersPage() {
       pickListFiles={PICK_LIST_FILES}
       go={openPage}
       initialStatus={status as OrderStatus | undefined}
+      initialRefunds={params.refundRequest === 'open'}
       reachedBottom={bottom}
       shown={shown}
     />
