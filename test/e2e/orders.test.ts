@@ -19,7 +19,8 @@ import { loginOverHttp } from '../support/server-process';
 jest.setTimeout(240_000);
 
 describeE2E('orders in the H5 build', () => {
-  const world = useE2EWorld({ DEMO_DATA: 'off' });
+  // A shop without WeChat Pay: buyers pay the seller directly (test/e2e/payments.test.ts has WeChat Pay).
+  const world = useE2EWorld({ DEMO_DATA: 'off', WECHATPAY_MODE: 'off' });
   const open = (page: Page, route: string) => world.open(page, route);
 
   let sellerToken = '';
