@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     force.unref();
     server.close(async () => {
       await scheduler.stop();
+      boot.simulator?.pay?.stop(); // pending simulated notifications would post to a closed server
       await boot.services.background.drain();
       await boot.db.close().catch((err) => logger.error({ err }, 'closing the database failed'));
       logger.info('stopped');

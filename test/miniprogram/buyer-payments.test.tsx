@@ -69,17 +69,23 @@ describe('checkout with WeChat Pay', () => {
     return { props, orders, wait };
   }
 
-  async function tapPay() {
-    const button = await screen.findByText('微信支付 ¥88.00');
-    await act(async () => undefined); // the client config (the simulator's path) lands first
-    fireEvent.click(button);
-    fireEvent.click(button);
+  /** Taps the submit button twice, once the address's quote and the client config are in. */
+  async function tap(text: string, quote: jest.Mock) {
+    await waitFor(() => expect(quote).toHaveBeenLastCalledWith(expect.objectContaining({ regionCode: '230230' })));
+    await waitFor(() => expect(screen.getByText(text)).not.toBeDisabled());
+    await act(async () => undefined);
+    const button = screen.getByText(text);
+    // Two taps in one frame: one order, one payment.
+    await act(async () => {
+      fireEvent.click(button);
+      fireEvent.click(button);
+    });
   }
 
   test('one tap places (paying by WeChat), pays, opens the pay sheet, asks the server, then opens the paid order', async () => {
     const { props, orders, wait } = renderCheckout();
     expect(await screen.findByText('微信支付（付款后卖家发货）')).toBeInTheDocument();
-    await tapPay();
+    await tap('微信支付 ¥88.00', orders.quote);
     await waitFor(() => expect(props.replace).toHaveBeenCalledWith('order', { id: 'o1', payment: 'paid' }));
     expect(orders.placeOrder).toHaveBeenCalledTimes(1);
     expect(orders.placeOrder.mock.calls[0][0]).toMatchObject({ paymentMethod: 'wechat', expectedTotalFen: 8800 });
@@ -99,7 +105,7 @@ describe('checkout with WeChat Pay', () => {
   test('the server may need a moment: it is asked again after 1 s and 2 s until WeChat confirms', async () => {
     const { props, orders, wait } = renderCheckout();
     orders.checkPayment.mockResolvedValueOnce(unpaidWechat()).mockRejectedValueOnce(apiError('NETWORK')).mockResolvedValueOnce(paidWechat());
-    await tapPay();
+    await tap('微信支付 ¥88.00', orders.quote);
     await waitFor(() => expect(props.replace).toHaveBeenCalledWith('order', { id: 'o1', payment: 'paid' }));
     expect(orders.checkPayment).toHaveBeenCalledTimes(3);
     expect(wait.mock.calls.map(([ms]) => ms)).toEqual([1000, 2000]);
@@ -108,7 +114,7 @@ describe('checkout with WeChat Pay', () => {
   test('still unconfirmed after four checks: the order page says the result is being confirmed', async () => {
     const { props, orders, wait } = renderCheckout();
     orders.checkPayment.mockResolvedValue(unpaidWechat());
-    await tapPay();
+    await tap('微信支付 ¥88.00', orders.quote);
     await waitFor(() => expect(props.replace).toHaveBeenCalledWith('order', { id: 'o1', payment: 'checking' }));
     expect(orders.checkPayment).toHaveBeenCalledTimes(4);
     expect(wait.mock.calls.map(([ms]) => ms)).toEqual([1000, 2000, 3000]);
@@ -116,7 +122,7 @@ describe('checkout with WeChat Pay', () => {
 
   test('a closed pay sheet still opens the placed order (to pay there), and nothing is checked', async () => {
     const { props, orders } = renderCheckout({ requestPayment: jest.fn(async () => 'cancelled' as const) });
-    await tapPay();
+    await tap('微信支付 ¥88.00', orders.quote);
     await waitFor(() => expect(props.replace).toHaveBeenCalledWith('order', { id: 'o1', payment: 'cancelled' }));
     expect(orders.checkPayment).not.toHaveBeenCalled();
   });
@@ -124,21 +130,23 @@ describe('checkout with WeChat Pay', () => {
   test('a network drop between placing and paying loses nothing: the order opens, saying why it is unpaid', async () => {
     const { props, orders } = renderCheckout();
     orders.pay.mockRejectedValue(apiError('NETWORK'));
-    await tapPay();
+    await tap('微信支付 ¥88.00', orders.quote);
     await waitFor(() => expect(props.replace).toHaveBeenCalledWith('order', { id: 'o1', payment: 'NETWORK' }));
     expect(props.requestPayment).not.toHaveBeenCalled();
     expect(orders.placeOrder).toHaveBeenCalledTimes(1);
   });
 
   test('a shop without WeChat Pay keeps the plain "提交订单" and pays the seller directly', async () => {
-    const { props, orders } = renderCheckout({
+    const { props } = renderCheckout({
       orders: {
         quote: jest.fn(async () => quoteView()), placeOrder: jest.fn(async () => orderView()), myAddresses: jest.fn(async () => [savedHome]),
         reportSubscriptions: jest.fn(), pay: jest.fn(), checkPayment: jest.fn(),
       },
     });
-    fireEvent.click(await screen.findByText('提交订单'));
+    const orders = props.orders as { [K in keyof typeof props.orders]: jest.Mock };
+    await tap('提交订单', orders.quote);
     await waitFor(() => expect(props.replace).toHaveBeenCalledWith('order', { id: 'o1' }));
+    expect(orders.placeOrder).toHaveBeenCalledWith(expect.objectContaining({ paymentMethod: 'direct' }));
     expect(orders.pay).not.toHaveBeenCalled();
   });
 });

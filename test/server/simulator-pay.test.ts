@@ -198,6 +198,15 @@ async function prepaid(no = tradeNo(), overrides: Record<string, unknown> = {}):
   return { no, prepayId: r.json.prepay_id as string };
 }
 
+/** Waits until the check holds (the simulator's timers run on their own), for at most two seconds. */
+async function eventually(check: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 2000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 const control = (path: string, body: object) =>
   fetch(`${simUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({
     status: r.status,
@@ -498,7 +507,7 @@ describe('notifications', () => {
       expect((await call('POST', '/v3/pay/transactions/jsapi', directPrepay(no), { base })).status).toBe(200);
       answers.push(500, 500, 500, 500, 500, 500, 500, 500);
       await fetch(`${base}/dev/pay`, { method: 'POST', body: JSON.stringify({ out_trade_no: no }) });
-      await new Promise((r) => setTimeout(r, 100));
+      await eventually(() => other.pay!.notifier.attempts.length >= 1);
       other.pay!.stop();
       const count = other.pay!.notifier.attempts.length;
       expect(count).toBeGreaterThanOrEqual(1);
@@ -631,7 +640,7 @@ describe('refunds', () => {
       expect(noSub.status).toBe(400);
       const r = await call('POST', '/v3/refund/domestic/refunds', { ...body, sub_mchid: SP.sub }, { creds: spCreds, base });
       expect(r.json.status).toBe('PROCESSING');
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      await eventually(() => received.length > 0);
       await other.pay!.notifier.whenIdle();
       const q = await call('GET', `/v3/refund/domestic/refunds/R${no}?sub_mchid=${SP.sub}`, undefined, { creds: spCreds, base });
       expect(q.json.status).toBe('SUCCESS');

@@ -54,7 +54,8 @@ export interface NotifierOptions {
 
 export class PayNotifier {
   readonly attempts: DeliveryAttempt[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Pending retry waits: stop() clears each timer and resolves its wait as cancelled. */
+  private readonly waits = new Map<NodeJS.Timeout, (goOn: boolean) => void>();
   private readonly inflight = new Set<AbortController>();
   private readonly idleWaiters: (() => void)[] = [];
   private pending = 0;
@@ -83,8 +84,11 @@ export class PayNotifier {
   /** Cancels every retry and in-flight delivery; nothing more is sent. */
   stop(): void {
     this.stopped = true;
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
+    for (const [timer, resolve] of this.waits) {
+      clearTimeout(timer);
+      resolve(false);
+    }
+    this.waits.clear();
     for (const c of this.inflight) c.abort();
     this.inflight.clear();
   }
@@ -127,11 +131,11 @@ export class PayNotifier {
     return new Promise((resolve) => {
       if (this.stopped) return resolve(false);
       const timer = setTimeout(() => {
-        this.timers.delete(timer);
+        this.waits.delete(timer);
         resolve(!this.stopped);
       }, ms);
       timer.unref();
-      this.timers.add(timer);
+      this.waits.set(timer, resolve);
     });
   }
 

@@ -119,12 +119,12 @@ export function SellerOrderScreen({ orderId, orders, confirm, copyText, callPhon
         say(done);
       } catch (error) {
         const most = refundableNow(error);
-        if (most !== null) {
+        if (error instanceof ApiError && most !== null) {
           // Someone refunded meanwhile (a weight refund, the buyer's request): say the most now.
           const message = t('sellerPay.amountTooLarge', { amount: formatFen(most) });
           setErrors({ amountFen: message });
           refresh();
-          throw new ApiError('REFUND_TOO_LARGE', message, 422, (error as ApiError).requestId, (error as ApiError).details);
+          throw new ApiError(error.code, message, error.status, error.requestId, error.details);
         }
         if (refundMovedOn(error)) {
           reload(true);
@@ -237,9 +237,11 @@ export function SellerOrderScreen({ orderId, orders, confirm, copyText, callPhon
     }
     setErrors({});
     // A paid order's money goes back in full with the cancel: the seller must see how much first.
-    const text = money.paidFen > 0
-      ? t('sellerPay.cancelPaidText', { amount: formatFen(money.refundableFen) })
-      : t('sellerOrder.cancelConfirmText');
+    let text = t('sellerOrder.cancelConfirmText');
+    if (money.paidFen > 0) {
+      text = t('sellerPay.cancelPaidText', { amount: formatFen(money.refundableFen) });
+      if (order.paymentMethod !== 'wechat') text += ` ${moneyBackText}`;
+    }
     const yes = await confirm(t('sellerOrder.cancelConfirmTitle'), text, t('sellerOrder.cancelYes'), t('sellerOrder.cancelNo'));
     if (yes) act(() => orders.cancelOrder(order.id, words), t('sellerOrder.cancelled'));
   }
