@@ -6,7 +6,7 @@ import { expectError, fieldPaths, type Harness } from './harness';
 import { OPERATOR_OPENID, operator, person, seller, type Person } from './catalog-fixtures';
 import { orderPath, placeRequest, place, shopWithProduct, type Shop } from './order-fixtures';
 import {
-  orderDoc, orderWhen, outTradeNoOf, pay, simOrder, simOrders, simPay, startPayHarness, wechatOrder,
+  notification, orderDoc, orderWhen, outTradeNoOf, pay, postNotification, simOrder, simOrders, simPay, simTransaction, startPayHarness, viewOrder, wechatOrder,
 } from './payment-fixtures';
 import type { PaymentSettingsView } from '../../contract/payments';
 
@@ -85,15 +85,21 @@ it('pays to the sub-merchant through the partner API, and refunds through it', a
   expect((await simOrder(h, no)).refunded).toBe(order.totalFen);
 });
 
-it("a payment reported for another sub-merchant's order is not believed", async () => {
+it("an order keeps the sub-merchant it was prepaid with; a payment reported for another sub-merchant is not believed", async () => {
   const { buyer, order } = await wechatOrder(h, s);
   await pay(h, buyer, order.id);
-  // The shop switches its sub-merchant after the prepay: the order keeps paying the first one.
+  const no = await outTradeNoOf(h, order.id);
+  // The shop switches its sub-merchant after the prepay: the order still pays the first one.
   const current = (await h.api.get(settingsPath(s.shop.id)).set(s.auth)).body as PaymentSettingsView;
   await h.api.put(settingsPath(s.shop.id)).set(s.auth).send({ subMchid: OTHER_SUB, version: current.version }).expect(200);
-  await simPay(h, await outTradeNoOf(h, order.id), undefined, SUB);
-  const paid = await orderWhen(h, buyer, order.id, (o) => o.status === 'paid', 'paid to the first sub-merchant');
-  expect(paid.money.payment).toBe('paid');
+  await simPay(h, no, 'no_notify', SUB);
+  const tx = await simTransaction(h, no);
+  expect(tx).toMatchObject({ sub_mchid: SUB });
+  expect(await postNotification(h, notification(h, { ...tx, sub_mchid: OTHER_SUB }))).toBe(204);
+  expect(await h.boot.services.models.PaymentIncident.findOne({ outTradeNo: no }).lean()).toMatchObject({ kind: 'merchant_mismatch', orderId: expect.anything() });
+  expect((await viewOrder(h, buyer, order.id)).status).toBe('awaiting_payment');
+  expect(await postNotification(h, notification(h, tx))).toBe(204);
+  expect((await viewOrder(h, buyer, order.id)).money).toMatchObject({ payment: 'paid', paidFen: order.totalFen });
   expect((await orderDoc(h, order.id)).payment?.subMchid).toBe(SUB);
   await h.api.put(settingsPath(s.shop.id)).set(s.auth).send({ subMchid: SUB, version: current.version + 1 }).expect(200);
 });

@@ -34,7 +34,12 @@ export interface PaymentConfig {
   apiBase: string | null;
   /** null: self origin + API_PREFIX + paths.wechatPayNotify. */
   notifyUrl: string | null;
+  /** Partner mode with the simulator's keys: the sub-merchants the simulated service provider serves. */
+  simulatorSubMchids: string[];
 }
+
+/** WeChat's documentation's example sub-merchant: served by the simulated service provider unless told otherwise. */
+export const SIMULATOR_SUB_MCHID = '1900000109';
 
 /** The merchant id the simulator's development keys belong to, unless WECHATPAY_MCHID says otherwise. */
 export const SIMULATOR_MCHID = '1900000001';
@@ -57,6 +62,12 @@ export const WECHATPAY_ENV = {
   WECHATPAY_PLATFORM_CERT_FILES: z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)).optional(),
   WECHATPAY_API_BASE: z.string().url().optional(),
   WECHATPAY_NOTIFY_URL: z.string().url().optional(),
+  /** Partner mode on the simulator: comma-separated sub-merchant ids it serves (default 1900000109). */
+  WECHATPAY_SIM_SUB_MCHIDS: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((ids) => ids.every((id) => /^\d{8,12}$/.test(id)), 'must be 8 to 12 digit merchant ids, comma-separated')
+    .optional(),
 };
 
 type PaymentEnv = { [K in keyof typeof WECHATPAY_ENV]?: z.infer<(typeof WECHATPAY_ENV)[K]> };
@@ -83,7 +94,7 @@ interface Context {
 export function readPaymentConfig(e: PaymentEnv, ctx: Context): { payment: PaymentConfig } | { problems: string[] } {
   const mode = e.WECHATPAY_MODE ?? (ctx.simulator ? 'direct' : 'off');
   if (mode === 'off') {
-    return { payment: { mode, appid: '', mchid: '', serialNo: '', keys: null, apiBase: null, notifyUrl: null } };
+    return { payment: { mode, appid: '', mchid: '', serialNo: '', keys: null, apiBase: null, notifyUrl: null, simulatorSubMchids: [] } };
   }
   const problems: string[] = [];
   const ownKeys = KEY_VARS.some((name) => e[name] !== undefined);
@@ -122,6 +133,7 @@ export function readPaymentConfig(e: PaymentEnv, ctx: Context): { payment: Payme
       // Only the simulator knows its development keys; one's own keys are WeChat Pay's to check.
       apiBase: e.WECHATPAY_API_BASE ?? (simulatorKeys ? null : WECHATPAY_API_BASE),
       notifyUrl: e.WECHATPAY_NOTIFY_URL ?? null,
+      simulatorSubMchids: mode === 'partner' ? (e.WECHATPAY_SIM_SUB_MCHIDS ?? [SIMULATOR_SUB_MCHID]) : [],
     },
   };
 }

@@ -26,7 +26,7 @@ export function createPayment(config: Config, self: { simulatorBase: () => strin
     const dev = loadOrCreateDevPayKeys(path.join(config.dataDir, 'wechatpay-sim'), p.mchid);
     keys = { privateKeyPem: dev.merchantPrivateKeyPem, apiV3Key: dev.apiV3Key, platformKeys: [{ serial: dev.publicKeyId, pem: dev.platformPublicKeyPem }] };
     serialNo = dev.merchantSerialNo;
-    simulatorPay = { ...simulatorPayOptionsFrom(dev, [p.appid]), refundSettleMs: DEV_REFUND_SETTLE_MS };
+    simulatorPay = { ...simulatorPayOptionsFrom(dev, [p.appid], p.simulatorSubMchids), refundSettleMs: DEV_REFUND_SETTLE_MS };
   }
   const client = new WeChatPayClient({
     mode: p.mode,
