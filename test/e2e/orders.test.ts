@@ -5,16 +5,15 @@
 // it shipped with the number and confirms receipt. A second journey goes through the cart. The
 // shop and product are set up over HTTP as the simulator's seller. Phone-size screenshots of each
 // page land in test-results/screenshots.
-import sharp from 'sharp';
 import type { Page } from 'playwright-core';
-import { API_PREFIX, SIMULATOR_MESSAGES_PATH } from '../../contract/paths';
+import { SIMULATOR_MESSAGES_PATH } from '../../contract/paths';
 import type { ProductView } from '../../contract/products';
 import type { ShopView } from '../../contract/shops';
 import type { OrderPage, OrderView } from '../../contract/orders';
 import { screenshot } from '../support/browser';
 import { describeE2E, useE2EWorld } from '../support/e2e';
 import { field, confirmPicker, answerYes } from '../support/h5-page';
-import { loginOverHttp } from '../support/server-process';
+import { apiAt, openMilletShop, type Api } from '../support/e2e-shop';
 
 jest.setTimeout(240_000);
 
@@ -27,37 +26,11 @@ describeE2E('orders in the H5 build', () => {
   let buyerToken = '';
   let shop: ShopView;
   let product: ProductView;
-
-  async function api<T>(token: string, method: string, path: string, body?: unknown, expected = 200): Promise<T> {
-    const response = await fetch(new URL(API_PREFIX + path, world.base), {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    expect({ method, path, status: response.status, body: response.status === expected ? null : text }).toEqual({ method, path, status: expected, body: null });
-    return (text ? JSON.parse(text) : null) as T;
-  }
+  let api: Api;
 
   beforeAll(async () => {
-    sellerToken = (await loginOverHttp(world.base, 'seller')).token;
-    buyerToken = (await loginOverHttp(world.base, 'buyer')).token;
-    shop = await api<ShopView>(sellerToken, 'POST', '/shops', { name: '沁县檀山杂粮合作社', intro: '沁州黄小米', phone: '13800138000', regionCode: '140430' }, 201);
-    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#d9a441' } }).jpeg().toBuffer();
-    const form = new FormData();
-    form.append('file', new Blob([jpeg], { type: 'image/jpeg' }), 'millet.jpg');
-    const uploaded = await fetch(new URL(`${API_PREFIX}/photos`, world.base), { method: 'POST', headers: { authorization: `Bearer ${sellerToken}` }, body: form });
-    expect(uploaded.status).toBe(201);
-    const photoId = ((await uploaded.json()) as { id: string }).id;
-    product = await api<ProductView>(sellerToken, 'POST', `/shops/${shop.id}/listings`, {
-      title: '沁州黄小米 新米',
-      description: [{ type: 'text', text: '山坡地种植，自然晾晒。' }],
-      photoIds: [photoId],
-      category: 'grain',
-      stockMode: 'per_variant',
-      variants: [{ name: '2.5kg 袋装', priceFen: 3800, netWeightGrams: 2500, stock: 50 }],
-      publish: true,
-    }, 201);
+    api = apiAt(world.base);
+    ({ sellerToken, buyerToken, shop, product } = await openMilletShop(world.base));
   });
 
   it('a buyer orders from a shared link; the seller confirms payment and ships; the buyer sees the tracking number and confirms receipt', async () => {
