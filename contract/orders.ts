@@ -269,6 +269,8 @@ export const OrderCard = z
     totalFen: z.number().int(),
     weightGrams: z.number().int(),
     receiver: z.object({ name: z.string(), phoneMasked: z.string(), province: z.string() }),
+    /** How the buyer pays: the list offers WeChat Pay ("去支付") only on unpaid 'wechat' orders. */
+    paymentMethod: PaymentMethod,
     expiresAt: z.string().datetime().nullable(),
     createdAt: z.string().datetime(),
   })

@@ -200,7 +200,7 @@ describe('my orders', () => {
   const card: OrderCard = {
     id: 'o1', orderNo: '20261128-4821937', status: 'awaiting_payment', shop: { id: SHOP, name: '克东王家合作社' }, title: '东北小米', cover: null,
     lineCount: 2, packCount: 3, totalFen: 8800, weightGrams: 5200, receiver: { name: '张三', phoneMasked: '138****8000', province: '黑龙江省' },
-    expiresAt: '2026-11-28T08:25:00.000Z', createdAt: NOW,
+    paymentMethod: 'direct', expiresAt: '2026-11-28T08:25:00.000Z', createdAt: NOW,
   };
   const page: OrderPage = { items: [card], page: 1, pageSize: 20, total: 1, counts: { awaiting_payment: 1, paid: 2, shipped: 0, completed: 4, cancelled: 0 } };
 

@@ -4,15 +4,17 @@
 // pay button, the refund sheet's checks and what it sends, the Refunds card, packed weights, the
 // platform's pay call, and the browser's stand-in pay sheet.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { OrderView } from '../../contract/orders';
+import type { OrderCard, OrderView, PaymentMethod } from '../../contract/orders';
 import type { PaymentParams, PayOrderResponse } from '../../contract/payments';
 import { OrderLineRow } from '../../miniprogram/src/components/OrderSummary';
 import { Refunds } from '../../miniprogram/src/components/Refunds';
 import { setLocale } from '../../miniprogram/src/i18n';
 import { CheckoutScreen, type CheckoutScreenProps } from '../../miniprogram/src/pages/checkout/CheckoutScreen';
+import { checkoutDraftKey, isCheckoutDraft } from '../../miniprogram/src/pages/checkout/draft';
 import { OrderScreen, type OrderScreenProps } from '../../miniprogram/src/pages/order/OrderScreen';
 import { OrdersScreen } from '../../miniprogram/src/pages/orders/OrdersScreen';
 import { ApiError, apiError } from '../../miniprogram/src/services/http';
+import { loadDraft, saveDraft } from '../../miniprogram/src/services/form-drafts';
 import { requestPayment } from '../../miniprogram/src/services/platform';
 import { openSimPaySheet } from '../../miniprogram/src/services/sim-pay-sheet';
 import { buyerConfig, NOW, ORDER_IDS, orderView, paidMoney, quoteView, refund, savedHome, unpaidMoney } from './fixtures';
@@ -39,9 +41,10 @@ beforeEach(() => {
 });
 
 describe('checkout with WeChat Pay', () => {
-  function renderCheckout(overrides: Partial<CheckoutScreenProps> = {}) {
+  /** `methods`: what the shop offers (the quote's paymentMethods). */
+  function renderCheckout(overrides: Partial<CheckoutScreenProps> = {}, methods: PaymentMethod[] = ['wechat']) {
     const orders = {
-      quote: jest.fn(async () => quoteView({ paymentMethods: ['wechat'] })),
+      quote: jest.fn(async () => quoteView({ paymentMethods: methods })),
       placeOrder: jest.fn(async (_request: unknown) => unpaidWechat()),
       myAddresses: jest.fn(async () => [savedHome]),
       reportSubscriptions: jest.fn(async () => ({ credits: { order_paid: 1, order_shipped: 1, new_order: 0 } })),
@@ -148,6 +151,153 @@ describe('checkout with WeChat Pay', () => {
     await waitFor(() => expect(props.replace).toHaveBeenCalledWith('order', { id: 'o1' }));
     expect(orders.placeOrder).toHaveBeenCalledWith(expect.objectContaining({ paymentMethod: 'direct' }));
     expect(orders.pay).not.toHaveBeenCalled();
+  });
+
+  test('one way to pay: no choice is shown', async () => {
+    renderCheckout();
+    expect(await screen.findByText('微信支付（付款后卖家发货）')).toBeInTheDocument();
+    expect(screen.queryByRole('radiogroup', { name: '付款方式' })).not.toBeInTheDocument();
+    expect(screen.queryByText('直接付款给卖家')).not.toBeInTheDocument();
+  });
+});
+
+describe('choosing how to pay at checkout', () => {
+  const BOTH: PaymentMethod[] = ['direct', 'wechat'];
+
+  function renderChoice(overrides: Partial<CheckoutScreenProps> = {}) {
+    const orders = {
+      quote: jest.fn(async () => quoteView({ paymentMethods: BOTH })),
+      placeOrder: jest.fn(async (request: { paymentMethod: PaymentMethod }) => orderView({ paymentMethod: request.paymentMethod })),
+      myAddresses: jest.fn(async () => [savedHome]),
+      reportSubscriptions: jest.fn(async () => ({ credits: { order_paid: 1, order_shipped: 1, new_order: 0 } })),
+      pay: jest.fn(async (_orderId: string) => payResponse),
+      checkPayment: jest.fn(async (_orderId: string) => paidWechat()),
+    };
+    const props: CheckoutScreenProps = {
+      shopId: ORDER_IDS.SHOP,
+      buy: `${ORDER_IDS.P1}.${ORDER_IDS.V1}.2`,
+      orders,
+      loadRegions: jest.fn(async () => []),
+      clientConfig: jest.fn(async () => config),
+      chooseWeChatAddress: null,
+      requestSubscribe: jest.fn(async () => null),
+      requestPayment: jest.fn(async () => 'paid' as const),
+      wait: jest.fn(async () => undefined),
+      go: jest.fn(),
+      replace: jest.fn(),
+      openLogin: jest.fn(),
+      takePickedAddress: () => null,
+      ...overrides,
+    };
+    render(<CheckoutScreen {...props} />);
+    return { props, orders };
+  }
+
+  const row = (name: RegExp) => screen.getByRole('radio', { name });
+
+  async function ready(orders: { quote: jest.Mock }, buttonText: string) {
+    await waitFor(() => expect(orders.quote).toHaveBeenLastCalledWith(expect.objectContaining({ regionCode: '230230' })));
+    await waitFor(() => expect(screen.getByText(buttonText)).not.toBeDisabled());
+    await act(async () => undefined);
+  }
+
+  test('both offered: WeChat Pay first, recommended and chosen; a tap pays with it', async () => {
+    const { props, orders } = renderChoice();
+    const group = await screen.findByRole('radiogroup', { name: '付款方式' });
+    const rows = within(group).getAllByRole('radio');
+    // Listed WeChat Pay first whatever order the quote gives.
+    expect(rows.map((one) => one.getAttribute('data-method'))).toEqual(['wechat', 'direct']);
+    expect(row(/^微信支付（推荐）/)).toHaveAttribute('aria-checked', 'true');
+    expect(row(/^直接付款给卖家/)).toHaveAttribute('aria-checked', 'false');
+    expect(within(rows[0]).getByText('推荐')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('转账或现金，卖家确认收款后发货')).toBeInTheDocument();
+    await ready(orders, '微信支付 ¥88.00');
+    fireEvent.click(screen.getByText('微信支付 ¥88.00'));
+    await waitFor(() => expect(props.replace).toHaveBeenCalledWith('order', { id: 'o1', payment: 'paid' }));
+    expect(orders.placeOrder).toHaveBeenCalledWith(expect.objectContaining({ paymentMethod: 'wechat' }));
+    expect(orders.pay).toHaveBeenCalledWith('o1');
+  });
+
+  test('tapping "直接付款给卖家" anywhere on its row: the plain "提交订单", placed as direct, no WeChat Pay, the order page next', async () => {
+    const { props, orders } = renderChoice();
+    await ready(orders, '微信支付 ¥88.00');
+    // The row's hint is part of the row: tapping it chooses too.
+    fireEvent.click(screen.getByText('转账或现金，卖家确认收款后发货'));
+    expect(row(/^直接付款给卖家/)).toHaveAttribute('aria-checked', 'true');
+    expect(row(/^微信支付/)).toHaveAttribute('aria-checked', 'false');
+    expect(screen.queryByText('微信支付 ¥88.00')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByText('提交订单'));
+    await waitFor(() => expect(props.replace).toHaveBeenCalledWith('order', { id: 'o1' }));
+    expect(orders.placeOrder).toHaveBeenCalledTimes(1);
+    expect(orders.placeOrder).toHaveBeenCalledWith(expect.objectContaining({ paymentMethod: 'direct', expectedTotalFen: 8800 }));
+    expect(orders.pay).not.toHaveBeenCalled();
+    expect(props.requestPayment).not.toHaveBeenCalled();
+  });
+
+  test('changing back to WeChat Pay pays with it again', async () => {
+    const { orders } = renderChoice();
+    await ready(orders, '微信支付 ¥88.00');
+    fireEvent.click(screen.getByText('直接付款给卖家'));
+    expect(screen.getByText('提交订单')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('微信支付'));
+    fireEvent.click(screen.getByText('微信支付 ¥88.00'));
+    await waitFor(() => expect(orders.pay).toHaveBeenCalledWith('o1'));
+    expect(orders.placeOrder).toHaveBeenCalledWith(expect.objectContaining({ paymentMethod: 'wechat' }));
+  });
+
+  test('the choice is kept with the checkout draft and comes back when the page opens again', async () => {
+    jest.useFakeTimers();
+    try {
+      const { orders } = renderChoice();
+      await act(async () => undefined);
+      await waitFor(() => expect(orders.quote).toHaveBeenCalled());
+      await act(async () => undefined);
+      fireEvent.click(screen.getByText('直接付款给卖家'));
+      act(() => jest.advanceTimersByTime(600));
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(loadDraft(checkoutDraftKey(ORDER_IDS.SHOP), isCheckoutDraft)?.data.paymentMethod).toBe('direct');
+    document.body.innerHTML = '';
+    const { orders } = renderChoice();
+    await ready(orders, '提交订单');
+    expect(row(/^直接付款给卖家/)).toHaveAttribute('aria-checked', 'true');
+    fireEvent.click(screen.getByText('提交订单'));
+    await waitFor(() => expect(orders.placeOrder).toHaveBeenCalledWith(expect.objectContaining({ paymentMethod: 'direct' })));
+  });
+
+  test('a draft kept before there was a choice still loads, with WeChat Pay as the default', async () => {
+    saveDraft(checkoutDraftKey(ORDER_IDS.SHOP), { addressId: savedHome.id, form: { name: '', phone: '', region: null, detail: '' }, note: '周末在家', saveAddress: true }, null);
+    expect(isCheckoutDraft({ addressId: null, form: { name: '', phone: '', region: null, detail: '' }, note: '', saveAddress: true, paymentMethod: 'cash' })).toBe(false);
+    const { orders } = renderChoice();
+    expect(await screen.findByDisplayValue('周末在家')).toBeInTheDocument();
+    await ready(orders, '微信支付 ¥88.00');
+    expect(row(/^微信支付/)).toHaveAttribute('aria-checked', 'true');
+  });
+
+  test('a picked way the shop no longer offers falls back to what it does offer', async () => {
+    saveDraft(checkoutDraftKey(ORDER_IDS.SHOP), { addressId: savedHome.id, form: { name: '', phone: '', region: null, detail: '' }, note: '', saveAddress: true, paymentMethod: 'wechat' }, null);
+    const { props } = renderChoice({
+      orders: {
+        quote: jest.fn(async () => quoteView()), placeOrder: jest.fn(async () => orderView()), myAddresses: jest.fn(async () => [savedHome]),
+        reportSubscriptions: jest.fn(), pay: jest.fn(), checkPayment: jest.fn(),
+      },
+    });
+    const orders = props.orders as { [K in keyof typeof props.orders]: jest.Mock };
+    expect(await screen.findByText('直接付款给卖家（转账或现金，卖家确认收款）')).toBeInTheDocument();
+    expect(screen.queryByRole('radiogroup', { name: '付款方式' })).not.toBeInTheDocument();
+    await ready(orders, '提交订单');
+    fireEvent.click(screen.getByText('提交订单'));
+    await waitFor(() => expect(orders.placeOrder).toHaveBeenCalledWith(expect.objectContaining({ paymentMethod: 'direct' })));
+  });
+
+  test('English', async () => {
+    setLocale('en');
+    renderChoice();
+    expect(await screen.findByRole('radio', { name: 'WeChat Pay (recommended): The seller ships once paid' })).toHaveAttribute('aria-checked', 'true');
+    expect(screen.getByRole('radio', { name: 'Pay the seller directly: Transfer or cash; the seller ships after confirming' })).toHaveAttribute('aria-checked', 'false');
+    expect(screen.getByText('Recommended')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('WeChat Pay ¥88.00')).toBeInTheDocument());
   });
 });
 
@@ -327,18 +477,25 @@ describe('the order page', () => {
 });
 
 describe('my orders', () => {
-  test('an unpaid order’s "去支付" opens its page once', async () => {
-    const card = {
-      id: 'o1', orderNo: '20261128-4821937', status: 'awaiting_payment' as const, shop: { id: ORDER_IDS.SHOP, name: '克东王家合作社' }, title: '东北小米', cover: null,
+  test('an unpaid WeChat Pay order’s "去支付" opens its page once; none on a paid order or one paid to the seller directly', async () => {
+    const card: OrderCard = {
+      id: 'o1', orderNo: '20261128-4821937', status: 'awaiting_payment', shop: { id: ORDER_IDS.SHOP, name: '克东王家合作社' }, title: '东北小米', cover: null,
       lineCount: 1, packCount: 2, totalFen: 8800, weightGrams: 5200, receiver: { name: '张三', phoneMasked: '138****8000', province: '黑龙江省' },
-      expiresAt: '2026-11-28T08:25:00.000Z', createdAt: NOW,
+      paymentMethod: 'wechat', expiresAt: '2026-11-28T08:25:00.000Z', createdAt: NOW,
     };
-    const paidCard = { ...card, id: 'o2', orderNo: '20261128-0000002', status: 'paid' as const, expiresAt: null };
-    const orders = { myOrders: jest.fn(async () => ({ items: [card, paidCard], page: 1, pageSize: 20, total: 2, counts: { awaiting_payment: 1, paid: 1, shipped: 0, completed: 0, cancelled: 0 } })) };
+    const paidCard: OrderCard = { ...card, id: 'o2', orderNo: '20261128-0000002', status: 'paid', expiresAt: null };
+    const directCard: OrderCard = { ...card, id: 'o3', orderNo: '20261128-0000003', title: '黑木耳', paymentMethod: 'direct' };
+    const items = [card, paidCard, directCard];
+    const orders = { myOrders: jest.fn(async () => ({ items, page: 1, pageSize: 20, total: 3, counts: { awaiting_payment: 2, paid: 1, shipped: 0, completed: 0, cancelled: 0 } })) };
     const go = jest.fn();
     render(<OrdersScreen orders={orders} go={go} openLogin={jest.fn()} canLogIn={() => true} now={() => Date.parse(NOW)} />);
     const pay = await screen.findAllByText('去支付');
     expect(pay).toHaveLength(1);
+    expect(within(screen.getByRole('link', { name: card.orderNo })).getByText('去支付')).toBeInTheDocument();
+    // The direct one still says how long is left to pay; it is paid to the seller, outside the app.
+    const direct = screen.getByRole('link', { name: directCard.orderNo });
+    expect(within(direct).getByText('还剩 25 分钟付款')).toBeInTheDocument();
+    expect(within(direct).queryByText('去支付')).not.toBeInTheDocument();
     fireEvent.click(pay[0]);
     expect(go).toHaveBeenCalledTimes(1);
     expect(go).toHaveBeenCalledWith('order', { id: 'o1' });

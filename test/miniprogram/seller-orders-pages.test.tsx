@@ -17,7 +17,7 @@ function orderCard(n: number, extra: Partial<OrderCard> = {}): OrderCard {
   return {
     id: `o${n}`, orderNo: `20261128-000000${n}`, status: 'paid', shop: { id: 'shop1', name: myShop.name }, title: '东北小米', cover: null,
     lineCount: 2, packCount: 3, totalFen: 11800, weightGrams: 7650, receiver: { name: `王${n}`, phoneMasked: '138****8000', province: '山西省' },
-    expiresAt: null, createdAt: NOW, ...extra,
+    paymentMethod: 'direct', expiresAt: null, createdAt: NOW, ...extra,
   };
 }
 

@@ -267,7 +267,7 @@ function orderCard(n: number): OrderCard {
   return {
     id: `o${n}`, orderNo: `20261128-000000${n}`, status: 'shipped', shop: { id: 'shop1', name: myShop.name }, title: '东北小米', cover: null,
     lineCount: 1, packCount: 2, totalFen: 8600, weightGrams: 5000, receiver: { name: `王${n}`, phoneMasked: '138****8000', province: '山西省' },
-    expiresAt: null, createdAt: NOW,
+    paymentMethod: 'wechat', expiresAt: null, createdAt: NOW,
   };
 }
 const page = (items: OrderCard[]): OrderPage => ({ items, page: 1, pageSize: 20, total: items.length, counts });

@@ -189,7 +189,7 @@ describe('lists', () => {
     await placedOrder(h, s); // someone else's
     const all = await h.api.get('/api/v1/me/orders').set(buyer.auth);
     expect(all.body).toMatchObject({ total: 2, counts: { awaiting_payment: 1, cancelled: 1, paid: 0, shipped: 0, completed: 0 } });
-    expect(all.body.items[0]).toMatchObject({ shop: { id: s.shop.id, name: s.shop.name }, packCount: 1, lineCount: 1, receiver: { name: '李梅', phoneMasked: '139****5678', province: '北京市' } });
+    expect(all.body.items[0]).toMatchObject({ shop: { id: s.shop.id, name: s.shop.name }, packCount: 1, lineCount: 1, paymentMethod: 'direct', receiver: { name: '李梅', phoneMasked: '139****5678', province: '北京市' } });
     const cancelled = await h.api.get('/api/v1/me/orders?status=cancelled').set(buyer.auth);
     expect(cancelled.body.items.map((o: { id: string }) => o.id)).toEqual([first.order.id]);
     expect(fieldPaths(expectError(await h.api.get('/api/v1/me/orders?status=placing').set(buyer.auth), 400, 'VALIDATION_FAILED'))).toEqual(['query.status']);

@@ -116,7 +116,7 @@ describe('POST /payments/wechat/notify', () => {
     const people: (Person | null)[] = [null, buyer, shop, await operator(h, operatorOf(11))];
     const before = await snapshot();
     for (const who of people) {
-      const headers = who ? { Authorization: who.auth.Authorization } : {};
+      const headers: Record<string, string> = who ? { ...who.auth } : {};
       expect(await postNotification(h, { body: JSON.stringify({ id: 'x', event_type: 'TRANSACTION.SUCCESS', resource: {} }), headers })).toBe(401);
     }
     expect(await snapshot()).toBe(before);

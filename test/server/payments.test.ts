@@ -7,7 +7,7 @@ import { expectError, type Harness } from './harness';
 import { person, type Person } from './catalog-fixtures';
 import { orderPath, placedOrder, shopWithProduct, stockOf, type Shop } from './order-fixtures';
 import {
-  notification, orderDoc, orderWhen, outTradeNoOf, pay, payRequest, postNotification, simNotifications, simOrder, simPay, simTransaction, startPayHarness, until, viewOrder, wechatOrder,
+  notification, orderDoc, orderWhen, outTradeNoOf, pay, payRequest, postNotification, simFailNext, simNotifications, simOrder, simPay, simTransaction, startPayHarness, until, viewOrder, wechatOrder,
 } from './payment-fixtures';
 import { SIMULATOR_PAY_SHEET_PATH, SIMULATOR_PREFIX } from '../../contract/paths';
 import type { OrderView } from '../../contract/orders';
@@ -273,5 +273,28 @@ describe('notifications', () => {
     expect(await postNotification(h, notification(h, tx))).toBe(204);
     expect(await h.boot.services.models.PaymentIncident.findOne({ outTradeNo: no, kind: 'merchant_mismatch' }).lean()).not.toBeNull();
     expect((await viewOrder(h, buyer, order.id)).status).toBe('awaiting_payment');
+  });
+});
+
+describe('when WeChat Pay fails', () => {
+  it('a refused or failed prepay answers WECHAT_UNAVAILABLE, stores nothing, and paying again works', async () => {
+    const { buyer, order } = await wechatOrder(h, s);
+    // WeChat's statuses are not ours: its 401 SIGN_ERROR must not read as "log in again", its 429 not as bad input.
+    for (const [status, code] of [[500, 'SYSTEM_ERROR'], [401, 'SIGN_ERROR'], [429, 'FREQUENCY_LIMITED'], [403, 'NO_AUTH']] as const) {
+      expect((await simFailNext(h, status, code)).status).toBe(204);
+      const err = expectError(await payRequest(h, buyer, order.id), 502, 'WECHAT_UNAVAILABLE');
+      expect(err.details).toEqual({ code });
+      expect((await orderDoc(h, order.id)).payment).toBeNull();
+    }
+    expect((await pay(h, buyer, order.id)).params.package).toMatch(/^prepay_id=wx/);
+  });
+
+  it('a failed query on pay/check answers WECHAT_UNAVAILABLE and changes nothing', async () => {
+    const { buyer, order } = await wechatOrder(h, s);
+    await pay(h, buyer, order.id);
+    const before = JSON.stringify(await orderDoc(h, order.id));
+    await simFailNext(h, 429, 'FREQUENCY_LIMITED');
+    expectError(await h.api.post(orderPath(order.id, 'pay/check')).set(buyer.auth), 502, 'WECHAT_UNAVAILABLE');
+    expect(JSON.stringify(await orderDoc(h, order.id))).toBe(before);
   });
 });

@@ -16,7 +16,7 @@ import type { OrderRecord, StoredRefund } from '../models/order';
 import { WeChatPayError, type RefundResult } from '../wechat/pay/client';
 import { authorizeAction } from '../policies/shops';
 import { orderPolicy } from '../policies/orders';
-import { refundPolicy } from '../policies/payments';
+import { refundPolicy, SELLER_REFUNDABLE_STATUSES } from '../policies/payments';
 import { orderToView, type OrderWithShop } from './orders';
 import { entry, type ActedBy } from './order-transitions';
 import { returnOrderStock } from './order-stock';
@@ -153,13 +153,18 @@ export async function applyRefundResult(services: Services, r: RefundResult, sou
   await settleRefund(services, order, refund, status, r.refundId, r.successTime ?? services.now(), null);
 }
 
-/** A pending refund's end, once: closed gives its amount back to what may be refunded. */
+/**
+ * A refund's end, once: closed gives its amount back to what may be refunded. An abnormal refund
+ * is not over yet: once the merchant re-sends it at WeChat Pay, WeChat reports it succeeded or
+ * closed, and that is applied too.
+ */
 async function settleRefund(services: Services, order: OrderRecord, refund: StoredRefund, status: Exclude<RefundStatus, 'pending'>, refundId: string | null, at: Date, why: string | null): Promise<void> {
   const closed = status === 'closed';
+  const from = status === 'abnormal' ? ['pending'] : ['pending', 'abnormal'];
   const event = status === 'success' ? 'refunded' : 'refund_failed';
   const note = `${yuan(refund.amountFen)} ${why ?? (status === 'success' ? refund.reason : status === 'abnormal' ? '退款异常，请联系买家线下处理' : '退款已关闭')}`;
   const done = await services.models.Order.findOneAndUpdate(
-    { _id: order._id, refunds: { $elemMatch: { refundNo: refund.refundNo, status: 'pending' } } },
+    { _id: order._id, refunds: { $elemMatch: { refundNo: refund.refundNo, status: { $in: from } } } },
     {
       $set: { 'refunds.$.status': status, 'refunds.$.settledAt': at, 'refunds.$.checkAt': null, 'refunds.$.submitted': true, ...(refundId ? { 'refunds.$.refundId': refundId } : {}) },
       ...(closed ? { $inc: { refundableFen: refund.amountFen, refundedFen: -refund.amountFen } } : {}),
@@ -244,13 +249,16 @@ export async function answerRefundRequest(services: Services, user: UserDoc, ord
 
 const cancelledFields = (at: Date, by: ActedBy, reason: string) => ({ status: 'cancelled', cancelled: { at, by: by.actor, userId: by.userId, reason }, expiresAt: null });
 
-/** The seller refunds part or all of a paid order of their own accord; the order keeps its status. */
+/**
+ * The seller refunds part or all of a paid order of their own accord (or what a cancelled order
+ * still holds); the order keeps its status.
+ */
 export async function sellerRefund(services: Services, user: UserDoc, orderId: string, req: SellerRefundRequest): Promise<OrderWithShop> {
   const { order, shop } = await orderToView(services, user, orderId);
   authorizeAction(orderPolicy.manage(user, shop), 'Only the shop owner may refund this order');
   if (!refundPolicy.refund(user, order, shop)) throw new AppError('REFUND_NOT_ALLOWED', 'Nothing on this order can be refunded now');
   if (req.amountFen > order.refundableFen) throw tooLarge(order.refundableFen);
-  const updated = await startRefund(services, order._id, { amountFen: req.amountFen, kind: 'seller', reason: req.reason, by: { actor: 'seller', userId: user._id } }, { guard: { status: { $in: ['paid', 'shipped', 'completed'] } } });
+  const updated = await startRefund(services, order._id, { amountFen: req.amountFen, kind: 'seller', reason: req.reason, by: { actor: 'seller', userId: user._id } }, { guard: { status: { $in: SELLER_REFUNDABLE_STATUSES } } });
   if (!updated) throw new AppError('REFUND_NOT_ALLOWED', 'The order changed meanwhile; reload it');
   return { order: updated, shop };
 }

@@ -10,13 +10,18 @@ type Money = Pick<OrderRecord, 'status' | 'refundableFen' | 'refundRequest' | 'p
 
 /** Statuses in which money was received and may go back. */
 const REFUNDABLE_STATUSES = new Set(['paid', 'shipped', 'completed']);
+/**
+ * The seller may also refund a cancelled order that still holds money: a refund of it that WeChat
+ * closed (or a late payment's) puts its amount back, and nobody else can return it.
+ */
+export const SELLER_REFUNDABLE_STATUSES = ['paid', 'shipped', 'completed', 'cancelled'];
 
 export const refundPolicy = {
   /** The buyer may ask while there is money to return and no question waits already. */
   request: (actor: Actor, order: Money) =>
     isBuyerOf(actor, order) && REFUNDABLE_STATUSES.has(order.status) && order.refundableFen > 0 && order.refundRequest?.status !== 'open',
   answer: (actor: Actor, order: Money, shop: ShopOwner) => ownsShop(actor, shop) && order.refundRequest?.status === 'open',
-  refund: (actor: Actor, order: Money, shop: ShopOwner) => ownsShop(actor, shop) && REFUNDABLE_STATUSES.has(order.status) && order.refundableFen > 0,
+  refund: (actor: Actor, order: Money, shop: ShopOwner) => ownsShop(actor, shop) && SELLER_REFUNDABLE_STATUSES.includes(order.status) && order.refundableFen > 0,
 };
 
 export const paymentSettingsPolicy = {

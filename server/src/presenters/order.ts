@@ -98,10 +98,12 @@ export async function presentOrder(services: Services, order: OrderRecord, shop:
 /** What a card shows, so lists read only that much of each order (not its timeline, notes…). */
 export const ORDER_CARD_FIELDS = {
   orderNo: 1, status: 1, shopId: 1, 'lines.title': 1, 'lines.coverPhotoId': 1, 'lines.quantity': 1, totalFen: 1, weightGrams: 1,
-  'address.name': 1, 'address.phone': 1, 'address.region.province': 1, expiresAt: 1, createdAt: 1,
+  'address.name': 1, 'address.phone': 1, 'address.region.province': 1, paymentMethod: 1, expiresAt: 1, createdAt: 1,
 } as const;
 
-export type OrderCardRecord = Pick<OrderRecord, '_id' | 'orderNo' | 'status' | 'shopId' | 'totalFen' | 'weightGrams' | 'expiresAt' | 'createdAt'> & {
+export type OrderCardRecord = Pick<
+  OrderRecord, '_id' | 'orderNo' | 'status' | 'shopId' | 'totalFen' | 'weightGrams' | 'paymentMethod' | 'expiresAt' | 'createdAt'
+> & {
   lines: Pick<OrderRecord['lines'][number], 'title' | 'coverPhotoId' | 'quantity'>[];
   address: { name: string; phone: string; region: { province: { name: string } } };
 };
@@ -126,6 +128,7 @@ export async function presentOrderCards(services: Services, orders: OrderCardRec
     totalFen: o.totalFen,
     weightGrams: o.weightGrams,
     receiver: { name: o.address.name, phoneMasked: maskPhone(o.address.phone), province: o.address.region.province.name },
+    paymentMethod: o.paymentMethod,
     expiresAt: o.status === 'awaiting_payment' ? iso(o.expiresAt) : null,
     createdAt: o.createdAt.toISOString(),
   }));

@@ -1,9 +1,10 @@
 // Checkout: the lines priced by the server (again whenever the lines or the region change), the
-// address, a note for the seller, how to pay (WeChat Pay when the shop takes it, else the seller
-// directly), and placing the order once — a double tap or a retried timeout cannot place two (one
-// Idempotency-Key per tap, the button rests while it is out). With WeChat Pay the same tap then
-// pays; whatever happens to the payment, the placed order's page comes next, where it can be paid
-// again. The form stays on the phone until the order is placed.
+// address, a note for the seller, how to pay (where the shop takes WeChat Pay, the buyer picks it,
+// the default, or paying the seller directly; else the seller directly), and placing the order
+// once — a double tap or a retried timeout cannot place two (one Idempotency-Key per tap, the
+// button rests while it is out). With WeChat Pay the same tap then pays; whatever happens to the
+// payment, the placed order's page comes next, where it can be paid again. The form stays on the
+// phone until the order is placed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import type { ClientConfig } from '../../../../contract/auth';
@@ -36,6 +37,7 @@ import { isRecord } from '../../utils/shapes';
 import { AddressSection } from './AddressSection';
 import { checkoutDraftKey, isCheckoutDraft, type CheckoutDraft } from './draft';
 import { checkoutLines } from './lines';
+import { PaymentChoice } from './PaymentChoice';
 import { QuoteLines, QuoteMoney } from './QuoteSummary';
 import { payOrder, type RequestPayment } from '../order/pay';
 import './index.scss';
@@ -69,13 +71,21 @@ const NOTHING_TYPED = emptyDraft();
 
 const typedSomething = (draft: CheckoutDraft) =>
   !!(draft.note.trim() || draft.form.name.trim() || draft.form.phone.trim() || draft.form.detail.trim() || draft.form.region);
+/** Worth keeping on the phone: something typed, or a way to pay picked. */
+const worthKeeping = (draft: CheckoutDraft) => typedSomething(draft) || draft.paymentMethod !== undefined;
 
 function quoteIn(details: unknown): QuoteView | null {
   return isRecord(details) && isRecord(details.quote) && Array.isArray(details.quote.lines) ? (details.quote as unknown as QuoteView) : null;
 }
 
-/** WeChat Pay when the shop takes it (the quote says so), else paying the seller directly. */
-const methodOf = (quote: QuoteView): PaymentMethod => (quote.paymentMethods.includes('wechat') ? 'wechat' : 'direct');
+/**
+ * How the order will be paid: the buyer's pick while the shop still offers it, else WeChat Pay when
+ * the shop takes it (the quote says so), else paying the seller directly.
+ */
+function methodOf(quote: QuoteView, picked: PaymentMethod | undefined): PaymentMethod {
+  if (picked && quote.paymentMethods.includes(picked)) return picked;
+  return quote.paymentMethods.includes('wechat') ? 'wechat' : 'direct';
+}
 
 /** The saved address to start with: the default, else the newest. */
 const preferred = (saved: SavedAddressView[]): string | null => (saved.find((a) => a.isDefault) ?? saved[0])?.id ?? null;
@@ -163,7 +173,7 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
 
   // The draft: kept while something is typed (shortly after each change, on leaving, and when the
   // app goes to the background); forgotten once the order is placed.
-  const drafts = useFormDraft(done ? null : draftKey, typedSomething(draft) ? draft : NOTHING_TYPED, NOTHING_TYPED, null);
+  const drafts = useFormDraft(done ? null : draftKey, worthKeeping(draft) ? draft : NOTHING_TYPED, NOTHING_TYPED, null);
 
   const change = (changes: Partial<CheckoutDraft>) => setDraft((current) => ({ ...current, ...changes }));
 
@@ -200,7 +210,7 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
     setPlacing(true);
     setOutcome(null);
     void subscribing.then((answers) => (answers ? orders.reportSubscriptions(answers) : null)).catch(() => undefined);
-    const paymentMethod = methodOf(quote.view);
+    const paymentMethod = methodOf(quote.view, draft.paymentMethod);
     orders
       .placeOrder({
         shopId,
@@ -280,7 +290,8 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
   const blocked = !!view && (view.lines.some((line) => line.problem) || !view.shop.acceptingOrders || view.shipping?.ships === false);
   const current = !!quote && quote.region === regionCode;
   const disabled = placing || quoting || !view || blocked || (!!regionCode && !current);
-  const wechat = !!view && methodOf(view) === 'wechat';
+  const method = view ? methodOf(view, draft.paymentMethod) : null;
+  const wechat = method === 'wechat';
   let submitText = t('checkout.submit');
   if (paying) submitText = t('checkout.paying');
   else if (placing) submitText = t('checkout.placing');
@@ -336,13 +347,12 @@ export function CheckoutScreen(props: CheckoutScreenProps) {
         />
       </View>
 
-      <View className='card checkout-payment'>
-        <View className='section-title'>{t('checkout.payment')}</View>
-        <View className='address-option address-option--on' role='radio' aria-checked>
-          <Text>{t(wechat ? 'checkout.paymentWechat' : 'checkout.paymentDirect')}</Text>
-        </View>
-        {view && <Text className='hint'>{t('checkout.unpaidMinutes', { minutes: view.unpaidMinutes })}</Text>}
-      </View>
+      <PaymentChoice
+        offered={view?.paymentMethods ?? []}
+        chosen={method ?? 'direct'}
+        onChoose={(paymentMethod) => change({ paymentMethod })}
+        unpaidMinutes={view?.unpaidMinutes ?? null}
+      />
 
       <View className='bottom-bar checkout__bar'>
         <Outcome

@@ -1,5 +1,7 @@
 // The checkout form kept on the phone (services/form-drafts) until the order is placed, so a
-// dropped network, a refused order or a closed app loses neither the address nor the note.
+// dropped network, a refused order or a closed app loses neither the address, the note nor how
+// the buyer chose to pay.
+import { PaymentMethod } from '../../../../contract/orders';
 import type { AddressForm } from '../../utils/address';
 import { isAddressForm } from '../../utils/address';
 import { isRecord, isString } from '../../utils/shapes';
@@ -10,6 +12,11 @@ export interface CheckoutDraft {
   form: AddressForm;
   note: string;
   saveAddress: boolean;
+  /**
+   * How the buyer chose to pay, when the shop offers a choice; absent: the default (WeChat Pay
+   * where offered). Optional so drafts kept before there was a choice still load.
+   */
+  paymentMethod?: PaymentMethod;
 }
 
 export const checkoutDraftKey = (shopId: string) => `checkout:${shopId}`;
@@ -20,6 +27,7 @@ export function isCheckoutDraft(value: unknown): value is CheckoutDraft {
     (value.addressId === null || isString(value.addressId)) &&
     isAddressForm(value.form) &&
     isString(value.note) &&
-    typeof value.saveAddress === 'boolean'
+    typeof value.saveAddress === 'boolean' &&
+    (value.paymentMethod === undefined || PaymentMethod.safeParse(value.paymentMethod).success)
   );
 }

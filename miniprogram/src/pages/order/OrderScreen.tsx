@@ -62,7 +62,7 @@ function arrivalOutcome(payment: string | undefined): { ok: boolean; text: strin
   return null;
 }
 
-/** A refusal of a payment in the buyer's words (ORDER_NOT_PAYABLE's own words are the seller's). */
+/** A refusal of a payment in the buyer's words: plainer than the shared ORDER_NOT_PAYABLE text, which also covers sellers. */
 const payFailureText = (failure: unknown) =>
   failure instanceof ApiError && failure.code === 'ORDER_NOT_PAYABLE' ? t('payment.notPayable') : messageOf(failure);
 

@@ -1,6 +1,7 @@
 // My orders: tabs by status with counts, each order a card (cover, title "等N件", total, status,
-// and for unpaid ones how long is left to pay and a "去支付" to the order's page, where it is
-// paid), page by page; logging in first when needed.
+// for unpaid ones how long is left to pay, and for unpaid WeChat Pay ones a "去支付" to the order's
+// page, where it is paid; an order paid to the seller directly is paid outside the app, so it gets
+// no such button), page by page; logging in first when needed.
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
 import type { OrderCard, OrderCounts, OrderPage } from '../../../../contract/orders';
@@ -47,7 +48,8 @@ export function orderTitle(card: Pick<OrderCard, 'title' | 'lineCount' | 'packCo
 }
 
 function OrderCardView({ card, now, onOpen }: { card: OrderCard; now: number; onOpen: () => void }) {
-  const left = card.status === 'awaiting_payment' ? countdownText(card.expiresAt, now) : null;
+  const unpaid = card.status === 'awaiting_payment';
+  const left = unpaid ? countdownText(card.expiresAt, now) : null;
   return (
     <View className='card order-card' role='link' aria-label={card.orderNo} onClick={onOpen}>
       <View className='order-card__head'>
@@ -70,7 +72,7 @@ function OrderCardView({ card, now, onOpen }: { card: OrderCard; now: number; on
           {left && <Text className='badge badge--warn order-card__countdown'>{left}</Text>}
         </View>
       </View>
-      {card.status === 'awaiting_payment' && (
+      {unpaid && card.paymentMethod === 'wechat' && (
         <View className='order-card__foot'>
           <Button
             className='small-button order-card__pay'
