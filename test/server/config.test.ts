@@ -80,8 +80,12 @@ describe('loadConfig: WeChat Pay', () => {
 
   it('is on with the simulator by default, with its development keys, base and this server as notify URL', () => {
     const c = loadConfig({});
-    expect(c.payment).toEqual({ mode: 'direct', appid: SIMULATOR_APPID, mchid: SIMULATOR_MCHID, serialNo: '', keys: null, apiBase: null, notifyUrl: null });
+    expect(c.payment).toEqual({ mode: 'direct', appid: SIMULATOR_APPID, mchid: SIMULATOR_MCHID, serialNo: '', keys: null, apiBase: null, notifyUrl: null, simulatorSubMchids: [] });
     expect(loadConfig({ WECHATPAY_MODE: 'off' }).payment.mode).toBe('off');
+    // Partner mode on the simulator serves WeChat's example sub-merchant unless told which.
+    expect(loadConfig({ WECHATPAY_MODE: 'partner' }).payment.simulatorSubMchids).toEqual(['1900000109']);
+    expect(loadConfig({ WECHATPAY_MODE: 'partner', WECHATPAY_SIM_SUB_MCHIDS: '1900000201, 1900000202' }).payment.simulatorSubMchids).toEqual(['1900000201', '1900000202']);
+    expect(() => loadConfig({ WECHATPAY_MODE: 'partner', WECHATPAY_SIM_SUB_MCHIDS: '19x' })).toThrow(/WECHATPAY_SIM_SUB_MCHIDS/);
     expect(loadConfig({ WECHATPAY_MODE: 'partner', WECHATPAY_MCHID: '1900000100' }).payment).toMatchObject({ mode: 'partner', mchid: '1900000100', keys: null });
   });
 

@@ -58,6 +58,7 @@ it('tells the client whether the simulator login is available', async () => {
     apiVersion: 'v1',
     simulatorLoginCodePath: null,
     simulatorSubscribePath: null,
+    simulatorPaySheetPath: null,
     subscribeTemplates: { order_paid: 'sim-order-paid', order_shipped: 'sim-order-shipped', new_order: 'sim-new-order' },
   });
 });

@@ -163,14 +163,29 @@ export async function shipOrder(services: Services, user: UserDoc, orderId: stri
   if (!shipped) return refusal(services, order._id, 'ORDER_NOT_SHIPPABLE');
   await settleOrderStock(services, shipped);
   let after = shipped;
-  if (weighed.refundFen > 0) {
-    // Capped by what is left to refund, should earlier refunds have taken part of it.
-    const amountFen = Math.min(weighed.refundFen, shipped.refundableFen);
-    if (amountFen > 0) after = (await startRefund(services, shipped._id, { amountFen, kind: 'weight', reason: weighed.reason, by: { actor: 'seller', userId: user._id } })) ?? after;
-  }
+  if (weighed.refundFen > 0) after = (await refundShortWeight(services, shipped, weighed, user)) ?? after;
   uploadShippingSoon(services, shipped);
   await afterOrderShipped(services, shipped);
   return { order: after, shop };
+}
+
+/**
+ * The weight refund after shipping, capped by what is left to refund (earlier refunds, or one
+ * racing this). The order has shipped whatever happens here, so a refusal is logged, not thrown.
+ */
+async function refundShortWeight(services: Services, shipped: OrderRecord, weighed: { refundFen: number; reason: string }, user: UserDoc): Promise<OrderRecord | null> {
+  const by: ActedBy = { actor: 'seller', userId: user._id };
+  let amountFen = Math.min(weighed.refundFen, shipped.refundableFen);
+  for (let attempt = 0; attempt < 2 && amountFen > 0; attempt += 1) {
+    try {
+      return await startRefund(services, shipped._id, { amountFen, kind: 'weight', reason: weighed.reason, by });
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'REFUND_TOO_LARGE')) throw err;
+      amountFen = Math.min(amountFen, (err.details as { refundableFen: number }).refundableFen);
+    }
+  }
+  services.logger.warn({ orderId: String(shipped._id), refundFen: weighed.refundFen }, 'nothing left to refund for the short weight');
+  return null;
 }
 
 /** Another parcel for a shipped order (a second box, a resend). No tracking number twice, ten at most. */

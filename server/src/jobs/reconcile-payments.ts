@@ -32,6 +32,8 @@ export async function reconcilePayments(services: Services): Promise<{ checked: 
       if (tx && (tx.tradeState === 'SUCCESS' || tx.tradeState === 'REFUND')) {
         const outcome = await applyTransaction(services, tx, 'query');
         if (outcome === 'paid' || outcome === 'refunding_late_payment') counts.paid += 1;
+        // A payment we refused (a wrong amount…) is the operator's now: asking again changes nothing.
+        if (outcome === 'refused') await services.models.Order.updateOne({ _id: order._id, 'payment.state': 'pending' }, { $set: { 'payment.checkAt': null } });
         continue;
       }
       if (order.status === 'cancelled') {
