@@ -185,18 +185,10 @@ export const SimPaySheetView = z.object({
 export type SimPaySheetView = z.infer<typeof SimPaySheetView>;
 
 /** POST to the pay sheet: what wx.requestPayment was given, and what the person tapped. */
-export const SimPayRequest = z
-  .object({
-    appId: z.string(),
-    timeStamp: z.string(),
-    nonceStr: z.string(),
-    package: z.string(),
-    signType: z.literal('RSA'),
-    paySign: z.string(),
-    /** pay: money leaves the buyer and the merchant is notified; cancel: nothing happens. */
-    choice: z.enum(['pay', 'cancel']),
-    /** Who holds the phone (an openid), when the simulator cannot tell from a bearer token. */
-    openid: z.string().optional(),
-  })
-  .strict();
+export const SimPayRequest = PaymentParams.extend({
+  /** pay: money leaves the buyer and the merchant is notified; cancel: nothing happens. */
+  choice: z.enum(['pay', 'cancel']),
+  /** Who holds the phone (an openid), when the simulator cannot tell from a bearer token. */
+  openid: z.string().optional(),
+}).strict();
 export type SimPayRequest = z.infer<typeof SimPayRequest>;

@@ -13,6 +13,7 @@ import type { ShopView } from '../../contract/shops';
 import { parseSimulatedWxaCode } from '../../server/src/wechat/simulator/wxacode';
 import { readQr } from '../server/images';
 import { screenshot } from '../support/browser';
+import { apiAt } from '../support/e2e-shop';
 import { describeE2E, useE2EWorld } from '../support/e2e';
 import { field, answerYes } from '../support/h5-page';
 import { loginOverHttp } from '../support/server-process';
@@ -27,16 +28,8 @@ describeE2E('seller and buyer journeys in the H5 build', () => {
   let shop: ShopView;
   let photoId = '';
 
-  async function api<T>(method: string, path: string, body?: unknown, expected = 200): Promise<T> {
-    const response = await fetch(new URL(API_PREFIX + path, world.base), {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    expect({ method, path, status: response.status, body: response.status === expected ? null : text }).toEqual({ method, path, status: expected, body: null });
-    return (text ? JSON.parse(text) : null) as T;
-  }
+  /** The API as the simulator's seller (logged in before the tests). */
+  const api = <T>(method: string, path: string, body?: unknown, expected = 200): Promise<T> => apiAt(world.base)<T>(token, method, path, body, expected);
 
   /** An on-sale product of the seller's shop, millet in two packs counted per variant unless told otherwise. */
   function product(title: string, extra: Partial<CreateProductRequest> = {}): Promise<ProductView> {

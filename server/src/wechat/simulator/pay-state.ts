@@ -11,8 +11,8 @@ export const REFUNDS_PER_ORDER_MAX = 50;
 export type TradeState = 'NOTPAY' | 'SUCCESS' | 'CLOSED';
 export type RefundState = 'PROCESSING' | 'SUCCESS' | 'ABNORMAL' | 'CLOSED';
 
-export interface SimPayOrder {
-  /** direct: appid/mchid; partner: sp_appid/sp_mchid with sub_mchid. */
+/** What a merchant asked for in a prepay (direct: appid/mchid; partner: sp_appid/sp_mchid with sub_mchid). */
+export interface PrepayInput {
   partner: boolean;
   appid: string;
   mchid: string;
@@ -26,6 +26,9 @@ export interface SimPayOrder {
   attach: string | null;
   /** ms; null when the merchant set no time_expire. */
   expiresAt: number | null;
+}
+
+export interface SimPayOrder extends PrepayInput {
   prepayId: string;
   prepayExpiresAt: number;
   state: TradeState;

@@ -4,7 +4,7 @@
 import { privateKeyFromPem, publicKeyFromPem } from '../pay/crypto';
 import { PayError, type KnownMerchant, type Signer } from './pay-http';
 import { PayNotifier, type NotifyFault } from './pay-notifier';
-import { PayState, PREPAY_TTL_MS, REFUNDS_PER_ORDER_MAX, type RefundState, type SimPayOrder, type SimRefund } from './pay-state';
+import { PayState, PREPAY_TTL_MS, REFUNDS_PER_ORDER_MAX, type PrepayInput, type RefundState, type SimPayOrder, type SimRefund } from './pay-state';
 import type { SimulatorPayOptions } from './pay-types';
 import { ShippingState } from './shipping-info';
 
@@ -16,20 +16,7 @@ export const DEFAULT_REFUND_SETTLE_MS = 1000;
 /** What /dev/pay can make go wrong with the notification (no_notify: paid, but never told). */
 export type PayInject = NotifyFault | 'wrong_amount' | 'no_notify';
 
-export interface PrepayInput {
-  partner: boolean;
-  appid: string;
-  mchid: string;
-  subMchid: string | null;
-  subAppid: string | null;
-  openid: string;
-  outTradeNo: string;
-  description: string;
-  totalFen: number;
-  notifyUrl: string;
-  attach: string | null;
-  expiresAt: number | null;
-}
+export type { PrepayInput };
 
 export interface RefundInput {
   subMchid: string | null;
