@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const db = await startServer(['--inMemory']);
   const conn = await mongoose.createConnection(uriForDb(db.uri, 'bench_orders')).asPromise();
   const sim = await listen(createWeChatSimulator({ appid: SIMULATOR_APPID, secret: SIMULATOR_SECRET }).app);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WECHAT_API_BASE: sim.url });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WECHAT_API_BASE: sim.url, WECHATPAY_MODE: 'off' });
   const boot = await bootstrap(config, createLogger('silent'), { conn, uri: db.uri, embedded: true, close: async () => undefined });
   const services: Services = boot.services;
   const api = await listen(createApp(services));
