@@ -69,6 +69,7 @@ export const paths = {
   adminShopSuspend: '/admin/shops/:shopId/suspend',
   adminShopUnsuspend: '/admin/shops/:shopId/unsuspend',
   adminProducts: '/admin/products',
+  adminPaymentIncidents: '/admin/payment-incidents',
   adminProductClear: '/admin/products/:productId/clear',
   adminProductTakeDown: '/admin/products/:productId/take-down',
 } as const;
@@ -106,6 +107,7 @@ export const pages = {
   sellerPayment: 'subpackages/seller/pages/payment/index',
   operatorShops: 'subpackages/operator/pages/shops/index',
   operatorReview: 'subpackages/operator/pages/review/index',
+  operatorPayments: 'subpackages/operator/pages/payments/index',
 } as const;
 
 /** The URL (same origin as the API) of a stored file, e.g. an avatar. */

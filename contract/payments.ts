@@ -3,6 +3,7 @@
 // refunds, and a shop's payment settings (its WeChat Pay sub-merchant under a service provider).
 import { z } from './openapi';
 import { REFUND_REASON_MAX } from './limits';
+import { Paging, pageOf } from './shops';
 
 // ---------------------------------------------------------------------------------------------
 // Paying.
@@ -171,6 +172,39 @@ export const UpdatePaymentSettingsRequest = z
   .strict()
   .openapi('UpdatePaymentSettingsRequest');
 export type UpdatePaymentSettingsRequest = z.infer<typeof UpdatePaymentSettingsRequest>;
+
+// ---------------------------------------------------------------------------------------------
+// For operators: what WeChat Pay told us that was not applied (money may have moved; a person looks).
+
+export const PaymentIncidentKind = z.enum(['amount_mismatch', 'unknown_order', 'merchant_mismatch', 'refund_unknown']);
+export type PaymentIncidentKind = z.infer<typeof PaymentIncidentKind>;
+
+/** Where we heard it: a notification, our query, or WeChat Pay's answer to our request. */
+export const PaymentIncidentSource = z.enum(['notification', 'query', 'answer']);
+export type PaymentIncidentSource = z.infer<typeof PaymentIncidentSource>;
+
+export const PaymentIncidentView = z
+  .object({
+    id: z.string(),
+    kind: PaymentIncidentKind,
+    outTradeNo: z.string(),
+    orderId: z.string().nullable(),
+    /** The order's number, when the incident names one of ours. */
+    orderNo: z.string().nullable(),
+    /** WeChat's transaction id; for refund_unknown, the refund's number (out_refund_no). */
+    transactionId: z.string().nullable(),
+    expectedFen: z.number().int().nullable(),
+    reportedFen: z.number().int().nullable(),
+    source: PaymentIncidentSource,
+    detail: z.string(),
+    at: z.string().datetime(),
+  })
+  .openapi('PaymentIncident');
+export type PaymentIncidentView = z.infer<typeof PaymentIncidentView>;
+
+export const PaymentIncidentQuery = Paging.extend({ kind: PaymentIncidentKind.optional() }).strict();
+export const PaymentIncidentPage = pageOf(PaymentIncidentView).openapi('PaymentIncidentPage');
+export type PaymentIncidentPage = z.infer<typeof PaymentIncidentPage>;
 
 // ---------------------------------------------------------------------------------------------
 // The simulator's pay sheet (H5 only): what WeChat's pay sheet shows, and the buyer's choice.

@@ -23,7 +23,7 @@ export default defineAppConfig({
     },
     {
       root: 'subpackages/operator',
-      pages: ['pages/shops/index', 'pages/review/index'],
+      pages: ['pages/shops/index', 'pages/review/index', 'pages/payments/index'],
     },
   ],
   window: {

@@ -121,5 +121,5 @@ describeMatrix<World, Role>({
 });
 
 it('covers every shop, listing, product, region and admin endpoint the API documents', () =>
-  // The poster (media) has its own tests; payment settings are in payments-authorization.test.ts.
-  expectEveryEndpointCovered(h, rows, (e) => /\/(shops|listings|products|regions|admin|me\/shop)\b/.test(e) && !e.endsWith('/poster') && !e.endsWith('/payment-settings')));
+  // The poster (media) has its own tests; payment settings and incidents are in payments-authorization.test.ts.
+  expectEveryEndpointCovered(h, rows, (e) => /\/(shops|listings|products|regions|admin|me\/shop)\b/.test(e) && !e.endsWith('/poster') && !e.endsWith('/payment-settings') && !e.endsWith('/payment-incidents')));

@@ -34,6 +34,8 @@ const BUYER_ACTS = (ok: number) => ({ anonymous: 401, buyer: ok, otherBuyer: 404
 const SELLER_ACTS = (ok: number) => ({ anonymous: 401, buyer: 403, otherBuyer: 404, owner: ok, otherSeller: 404, operator: 403 });
 /** The shop's private settings: its owner and operators; nobody else learns the shop has any. */
 const OWNER_OR_OPERATOR = (ok: number) => ({ anonymous: 401, buyer: 404, otherBuyer: 404, owner: ok, otherSeller: 404, operator: ok });
+/** The platform's own: operators only. */
+const OPERATORS_ONLY = (ok: number) => ({ anonymous: 401, buyer: 403, otherBuyer: 403, owner: 403, otherSeller: 403, operator: ok });
 
 const rows: Row[] = [
   { name: 'POST /orders/:id/pay', method: 'post', path: (w) => `/orders/${w.unpaid}/pay`, expect: BUYER_ACTS(200) },
@@ -67,6 +69,7 @@ const rows: Row[] = [
     body: () => ({ subMchid: '1900000109', version: 0 }),
     expect: OWNER_OR_OPERATOR(200),
   },
+  { name: 'GET /admin/payment-incidents', method: 'get', path: () => '/admin/payment-incidents', expect: OPERATORS_ONLY(200) },
 ];
 
 /** Everything a refused request could have touched, here and at WeChat Pay. */
@@ -124,4 +127,4 @@ describe('POST /payments/wechat/notify', () => {
 });
 
 it('covers every payment endpoint the API documents', () =>
-  expectEveryEndpointCovered(h, [...rows, { name: 'POST /payments/wechat/notify (above)' }], (e) => /\/orders\/:id\/(pay|refund)|\/payment-settings$|\/payments\//.test(e)));
+  expectEveryEndpointCovered(h, [...rows, { name: 'POST /payments/wechat/notify (above)' }], (e) => /\/orders\/:id\/(pay|refund)|\/payment-settings$|\/payments\/|\/payment-incidents/.test(e)));

@@ -4,7 +4,7 @@
 // stale, duplicated, of the wrong amount, or garbage.
 import { createVerify } from 'node:crypto';
 import { expectError, type Harness } from './harness';
-import { person, type Person } from './catalog-fixtures';
+import { operator, person, type Person } from './catalog-fixtures';
 import { orderPath, placedOrder, shopWithProduct, stockOf, type Shop } from './order-fixtures';
 import {
   notification, orderDoc, orderWhen, outTradeNoOf, pay, payRequest, postNotification, simFailNext, simNotifications, simOrder, simPay, simTransaction, startPayHarness, until, viewOrder, wechatOrder,
@@ -206,6 +206,10 @@ describe('notifications', () => {
     expect((await since(seen)).map((a) => a.status)).toEqual([204]);
     expect(await snapshot(order.id)).toBe(before);
     expect((await viewOrder(h, buyer, order.id)).status).toBe('awaiting_payment');
+    // The operators' list shows it, with the order's number, newest first.
+    const listed = await h.api.get('/api/v1/admin/payment-incidents?kind=amount_mismatch').set((await operator(h)).auth);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items[0]).toMatchObject({ kind: 'amount_mismatch', outTradeNo: no, orderId: order.id, orderNo: order.orderNo, expectedFen: order.totalFen, reportedFen: order.totalFen + 1 });
   });
 
   describe('posted by hand: refused with 401, nothing changed', () => {

@@ -6,7 +6,7 @@ import type { Category } from '../../../contract/shops';
 import type { WeightUnit } from '../utils/money-input';
 import type { ContentLabel } from '../../../contract/content-labels';
 import type { LineProblem, OrderActor, OrderEvent, OrderStatus, PaymentMethod } from '../../../contract/orders';
-import type { RefundKind, RefundRequestStatus, RefundStatus } from '../../../contract/payments';
+import type { PaymentIncidentKind, PaymentIncidentSource, RefundKind, RefundRequestStatus, RefundStatus } from '../../../contract/payments';
 
 /** Failures the client detects itself, with no server answer to carry a code. */
 export type ClientErrorCode = 'NETWORK' | 'TIMEOUT' | 'LOGIN_REQUIRED' | 'SIMULATOR_OFF' | 'UNKNOWN';
@@ -764,6 +764,32 @@ type BuyerPaymentKey =
   | 'simPay.failed'
   | 'orders.pay';
 
+/** The operators' payment incidents page: what WeChat Pay reported that was not booked. */
+type OperatorPaymentKey =
+  | `payIncidents.kind.${PaymentIncidentKind}`
+  | `payIncidents.source.${PaymentIncidentSource}`
+  | 'payIncidents.title'
+  | 'payIncidents.explain'
+  | 'payIncidents.filter.all'
+  | 'payIncidents.count'
+  | 'payIncidents.empty'
+  | 'payIncidents.emptyHint'
+  | 'payIncidents.orderNo'
+  | 'payIncidents.noOrder'
+  | 'payIncidents.outTradeNo'
+  | 'payIncidents.transactionId'
+  | 'payIncidents.refundNo'
+  | 'payIncidents.copy'
+  | 'payIncidents.copyLabel'
+  | 'payIncidents.copied'
+  | 'payIncidents.copyFailed'
+  | 'payIncidents.expected'
+  | 'payIncidents.reported'
+  | 'payIncidents.unknownAmount'
+  | 'payIncidents.source'
+  | 'payIncidents.detail';
+
+
 /** Every code a failed call can end with: the server's (contract) or the client's own. */
 export type FailureCode = ErrorCode | ClientErrorCode;
 
@@ -782,5 +808,5 @@ type NamedKey =
   | `editor.stockModeHint.${StockMode}`
   | `contentLabel.${ContentLabel}`;
 
-export type MessageKey = UiKey | NamedKey | SellerOrderKey | BuyerPaymentKey | `error.${FailureCode}`;
+export type MessageKey = UiKey | NamedKey | SellerOrderKey | BuyerPaymentKey | OperatorPaymentKey | `error.${FailureCode}`;
 export type Messages = Record<MessageKey, string>;

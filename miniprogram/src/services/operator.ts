@@ -1,8 +1,10 @@
 // What a platform operator (the county e-commerce centre) does from the phone: find shops and
-// suspend or reinstate them, and work through the products WeChat's content check flagged.
+// suspend or reinstate them, work through the products WeChat's content check flagged, and see
+// what WeChat Pay reported that was not applied (payment incidents).
 // Every call needs an operator's login; the server refuses anyone else (403).
 import type { AdminShopPage, ShopView, SuspendShopRequest } from '../../../contract/shops';
 import type { AdminProductPage, ListingCard, ProductView, TakeDownRequest } from '../../../contract/products';
+import type { PaymentIncidentKind, PaymentIncidentPage } from '../../../contract/payments';
 import { API_PREFIX, pathTo, paths } from '../../../contract/paths';
 import type { Http } from './http';
 import { withQuery } from './query';
@@ -19,6 +21,13 @@ export interface AdminShopQuery {
   pageSize?: number;
 }
 
+export interface IncidentQuery {
+  /** Only incidents of this kind; absent: every kind. */
+  kind?: PaymentIncidentKind;
+  page?: number;
+  pageSize?: number;
+}
+
 export interface Operator {
   adminShops(query?: AdminShopQuery): Promise<AdminShopPage>;
   suspendShop(shopId: string, reason: string): Promise<ShopView>;
@@ -29,6 +38,8 @@ export interface Operator {
   clearProduct(productId: string): Promise<ProductView>;
   /** Off the shelf, with the reason its seller sees. */
   takeDownProduct(productId: string, reason: string): Promise<ProductView>;
+  /** What WeChat Pay reported that was not applied (a wrong amount, an unknown order…), newest first. */
+  paymentIncidents(query?: IncidentQuery): Promise<PaymentIncidentPage>;
 }
 
 const api = (path: string): string => API_PREFIX + path;
@@ -59,6 +70,10 @@ export function createOperator(http: Http): Operator {
     takeDownProduct(productId, reason) {
       const body: TakeDownRequest = { reason };
       return post<ProductView>(pathTo(paths.adminProductTakeDown, { productId }), body);
+    },
+    paymentIncidents(query = {}) {
+      const path = withQuery(paths.adminPaymentIncidents, { kind: query.kind, page: query.page, pageSize: query.pageSize });
+      return http.request<PaymentIncidentPage>({ method: 'GET', path: api(path) });
     },
   };
 }

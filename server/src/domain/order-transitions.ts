@@ -19,6 +19,7 @@ import { orderToView, type OrderWithShop } from './orders';
 import { returnOrderStock, settleOrderStock } from './order-stock';
 import { afterOrderPaid, afterOrderShipped } from './order-effects';
 import { cancelPaidOrder, startRefund } from './refunds';
+import { closeUnpaidPayment } from './payments';
 import { weightRefundsFor } from './packed-weights';
 import { shippingUploadFor, uploadShippingSoon } from './shipping-upload';
 
@@ -83,6 +84,11 @@ export async function cancelOrderBy(services: Services, user: UserDoc, orderId: 
     return { order: cancelledPaid ?? (await refusal(services, order._id, 'ORDER_NOT_CANCELLABLE')), shop };
   }
   const cancelled = await cancelOrder(services, order._id, { actor: as as OrderActor, userId: user._id }, reason, 'cancelled');
+  if (cancelled?.payment?.state === 'pending') {
+    // So a pay sheet still open on the buyer's phone can no longer take money for it (the
+    // reconcile job closes it should this fail; a payment that slips through is refunded).
+    services.background.run('close the WeChat order', () => closeUnpaidPayment(services, cancelled._id));
+  }
   return { order: cancelled ?? (await refusal(services, order._id, 'ORDER_NOT_CANCELLABLE')), shop };
 }
 

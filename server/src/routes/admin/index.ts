@@ -1,10 +1,12 @@
 // Platform operators: every shop (search, suspend, unsuspend) and the product review queue.
 import { AdminShopPage, AdminShopQuery, ShopView, SuspendShopRequest } from '../../../../contract/shops';
 import { AdminProductPage, AdminProductQuery, ProductView, TakeDownRequest } from '../../../../contract/products';
+import { PaymentIncidentPage, PaymentIncidentQuery } from '../../../../contract/payments';
 import { paths } from '../../../../contract/paths';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { listShopsForOperators, suspendShop, unsuspendShop } from '../../domain/shops';
 import { clearFlag, reviewQueue, takeDown } from '../../domain/moderation';
+import { listPaymentIncidents } from '../../domain/payment-incidents';
 import { presentShop, presentShops } from '../../presenters/shop';
 import { loadProductPhotos, presentListingCard } from '../../presenters/product';
 import { presentProductPage } from '../../presenters/product-page';
@@ -16,6 +18,16 @@ export const adminRoutes = (services: Services): AnyRoute[] => {
   const present = (product: ProductRecord) => presentProductPage(services, product);
 
   return [
+    defineRoute({
+      method: 'get',
+      path: paths.adminPaymentIncidents,
+      summary: 'What WeChat Pay told us that was not applied (a wrong amount, an unknown order…), newest first',
+      tags: ['admin'],
+      access: 'operator',
+      query: PaymentIncidentQuery,
+      response: PaymentIncidentPage,
+      handler: async ({ query }) => listPaymentIncidents(services, query),
+    }),
     defineRoute({
       method: 'get',
       path: paths.adminShops,

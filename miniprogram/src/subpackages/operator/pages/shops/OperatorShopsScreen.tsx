@@ -2,6 +2,7 @@
 // its region, status, the platform's reason when suspended and its WeChat Pay (on or off, its
 // sub-merchant id). Tapping a shop opens a sheet at the bottom to suspend it (a reason is
 // required) or lift the suspension, each after a yes/no, and to set its sub-merchant id.
+// The bottom bar leads on to the review queue and the payment incidents.
 import { useCallback, useState, type ReactNode } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import type { PaymentSettingsView } from '../../../../../../contract/payments';
@@ -198,7 +199,10 @@ export function OperatorShopsScreen({ operator, payments, go, openLogin, confirm
               <Button className='big-button quiet admin-sheet__close' onClick={() => setSelected(null)}>{t('operator.close')}</Button>
             </View>
           ) : (
-            <Button className='big-button secondary' onClick={() => go('operatorReview')}>{t('operator.openReview')}</Button>
+            <View className='row admin-shops__ways'>
+              <Button className='big-button secondary' onClick={() => go('operatorReview')}>{t('operator.openReview')}</Button>
+              <Button className='big-button secondary' onClick={() => go('operatorPayments')}>{t('payIncidents.title')}</Button>
+            </View>
           )}
         </View>
       </View>
