@@ -92,9 +92,21 @@ describe('closing the WeChat order of an order that ended unpaid', () => {
     await expect(simPay(h, no)).rejects.toThrow(/ORDER_CLOSED/);
   });
 
-  it('the reconcile job closes the WeChat order of an order the buyer cancelled', async () => {
+  it('cancelling closes the WeChat order at once', async () => {
     const { buyer, order, no } = await prepaid();
     await h.api.post(orderPath(order.id, 'cancel')).set(buyer.auth).send({ reason: '买错了' }).expect(200);
+    await h.boot.services.background.drain();
+    expect((await simOrder(h, no)).trade_state).toBe('CLOSED');
+    expect((await viewOrder(h, buyer, order.id)).money.payment).toBe('closed');
+    await expect(simPay(h, no)).rejects.toThrow(/ORDER_CLOSED/);
+  });
+
+  it('the reconcile job closes the WeChat order of a cancelled order when closing at once failed', async () => {
+    const { buyer, order, no } = await prepaid();
+    await simFailNext(h, 500, 'SYSTEM_ERROR');
+    await h.api.post(orderPath(order.id, 'cancel')).set(buyer.auth).send({ reason: '买错了' }).expect(200);
+    await h.boot.services.background.drain();
+    expect((await simOrder(h, no)).trade_state).toBe('NOTPAY');
     expect(await later(3 * 60_000, () => reconcilePayments(services()))).toMatchObject({ checked: 1, closed: 1 });
     expect((await simOrder(h, no)).trade_state).toBe('CLOSED');
     expect((await viewOrder(h, buyer, order.id)).money.payment).toBe('closed');
