@@ -10,7 +10,8 @@ import { weightRefundFen } from '../../contract/packed-weight';
 import type { AnswerRefundRequest, PaymentSettingsView, RefundRequestView, SellerRefundRequest, UpdatePaymentSettingsRequest } from '../../contract/payments';
 import type { AdminShopPage, ShopView } from '../../contract/shops';
 import { setLocale } from '../../miniprogram/src/i18n';
-import { ApiError, apiError } from '../../miniprogram/src/services/http';
+import { ApiError, apiError, type Http } from '../../miniprogram/src/services/http';
+import { createSellerOrders } from '../../miniprogram/src/services/seller-orders';
 import { OperatorShopsScreen } from '../../miniprogram/src/subpackages/operator/pages/shops/OperatorShopsScreen';
 import { SellerHomeScreen } from '../../miniprogram/src/subpackages/seller/pages/home/SellerHomeScreen';
 import { SellerOrderScreen, type SellerOrderScreenProps } from '../../miniprogram/src/subpackages/seller/pages/order/SellerOrderScreen';
@@ -434,4 +435,21 @@ describe("operators: each shop's WeChat Pay", () => {
     render(<OperatorShopsScreen operator={operator} payments={payments} go={jest.fn()} openLogin={jest.fn()} confirm={jest.fn(async () => true)} />);
     expect(await screen.findAllByText('微信支付：没查到')).toHaveLength(2);
   });
+});
+
+test('the seller-orders client sends a refund with an Idempotency-Key (a retry after a timeout is not a second refund), answers and settings on the contract’s paths', async () => {
+  const request = jest.fn(async (_spec: { method: string; path: string; idempotent?: boolean; body?: unknown }) => ({}));
+  const http = { request, upload: jest.fn(), download: jest.fn() } as unknown as Http;
+  const client = createSellerOrders(http);
+  await client.refund('o1', { amountFen: 1000, reason: '少称了' });
+  await client.answerRefund('o1', { decision: 'approve' });
+  await client.paymentSettings('s1');
+  await client.updatePaymentSettings('s1', { subMchid: '1900000109', version: 3 });
+  expect(request.mock.calls.map(([spec]) => `${spec.method} ${spec.path}`)).toEqual([
+    'POST /api/v1/orders/o1/refunds',
+    'POST /api/v1/orders/o1/refund-request/answer',
+    'GET /api/v1/shops/s1/payment-settings',
+    'PUT /api/v1/shops/s1/payment-settings',
+  ]);
+  expect(request.mock.calls[0][0]).toMatchObject({ idempotent: true, body: { amountFen: 1000, reason: '少称了' } });
 });

@@ -85,13 +85,15 @@ export function createSellerOrders(http: Http): SellerOrders {
     addParcels(orderId, request) {
       return post<OrderView>(pathTo(paths.orderParcels, order(orderId)), request);
     },
-    // An approved request, like a refund, is guarded on the server (REFUND_REQUEST_* / the
-    // refundable amount), so a repeat after a timeout cannot refund twice.
+    // An answer is guarded on the server (only an open request can be answered), so a repeat
+    // after a timeout cannot refund twice.
     answerRefund(orderId, answer) {
       return post<OrderView>(pathTo(paths.orderRefundAnswer, order(orderId)), answer);
     },
+    // A refund of ¥10 sent twice would be two refunds: the Idempotency-Key makes the retry after a
+    // timeout replay the first answer instead.
     refund(orderId, request) {
-      return post<OrderView>(pathTo(paths.orderRefunds, order(orderId)), request);
+      return http.request<OrderView>({ method: 'POST', path: api(pathTo(paths.orderRefunds, order(orderId))), body: request, idempotent: true });
     },
     setSellerNote(orderId, sellerNote) {
       return http.request<OrderView>({ method: 'PUT', path: api(pathTo(paths.orderSellerNote, order(orderId))), body: { sellerNote } });
