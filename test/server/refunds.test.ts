@@ -190,6 +190,35 @@ describe("the seller's own refunds: never above what was paid", () => {
   });
 });
 
+describe("the buyer's total paid with the shop (the seller's customer record)", () => {
+  const paidOnRecord = async (buyer: Person) => (await h.boot.services.models.Customer.findOne({ shopId: s.shop.id, userId: buyer.userId }).lean())?.paidFen;
+
+  it('comes down by what came back, once, when the refund succeeds; a closed refund changes nothing', async () => {
+    const { buyer, order } = await paidWeChatOrder(h, s, [{ quantity: 2 }]);
+    await h.boot.services.background.drain();
+    expect(await paidOnRecord(buyer)).toBe(order.totalFen);
+    const first = (await refund(order.id, 500)).body as OrderView;
+    expect(await paidOnRecord(buyer)).toBe(order.totalFen); // pending: the money is not back yet
+    await settle(buyer, order.id, first.money.refunds[0].refundNo);
+    expect(await paidOnRecord(buyer)).toBe(order.totalFen - 500);
+    // WeChat saying it again changes nothing.
+    await simRefundResult(h, first.money.refunds[0].refundNo, 'SUCCESS');
+    await h.boot.services.background.drain();
+    expect(await paidOnRecord(buyer)).toBe(order.totalFen - 500);
+    const second = (await refund(order.id, 300)).body as OrderView;
+    await settle(buyer, order.id, second.money.refunds[1].refundNo, 'CLOSED');
+    expect(await paidOnRecord(buyer)).toBe(order.totalFen - 500);
+  });
+
+  it('a direct payment refunded by the seller comes off at once', async () => {
+    const { buyer, order } = await placedOrder(h, s, [{ quantity: 1 }]);
+    await act(s, order.id, 'confirm-payment').expect(200);
+    expect(await paidOnRecord(buyer)).toBe(order.totalFen);
+    await refund(order.id, 200).expect(200);
+    expect(await paidOnRecord(buyer)).toBe(order.totalFen - 200);
+  });
+});
+
 describe("WeChat's outcomes", () => {
   it('ABNORMAL: the refund stays counted and the seller is told to settle it by hand', async () => {
     const { buyer, order } = await paidWeChatOrder(h, s);

@@ -83,11 +83,20 @@ export async function recordCustomerOrder(services: Services, order: OrderRecord
 /** A paid order's total on its buyer's record, exactly once however often payment is reported. */
 export async function recordCustomerPayment(services: Services, order: OrderRecord): Promise<void> {
   if (!(await notifiedOnce(services, order._id, 'customer_paid'))) return;
-  await services.models.Customer.updateOne(
-    order.customerId ? { _id: order.customerId } : { shopId: order.shopId, userId: order.buyerId },
-    { $inc: { paidFen: order.totalFen } },
-  );
+  await services.models.Customer.updateOne(customerOf(order), { $inc: { paidFen: order.totalFen } });
 }
+
+/**
+ * Money that went back to the buyer comes off their total paid. Called once per refund by
+ * whoever settled it (a guarded update); a late payment's refund is not, since that payment was
+ * never counted.
+ */
+export async function recordCustomerRefund(services: Services, order: Pick<OrderRecord, 'customerId' | 'shopId' | 'buyerId'>, amountFen: number): Promise<void> {
+  await services.models.Customer.updateOne(customerOf(order), { $inc: { paidFen: -amountFen } });
+}
+
+const customerOf = (order: Pick<OrderRecord, 'customerId' | 'shopId' | 'buyerId'>) =>
+  order.customerId ? { _id: order.customerId } : { shopId: order.shopId, userId: order.buyerId };
 
 
 

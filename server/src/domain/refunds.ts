@@ -20,6 +20,7 @@ import { refundPolicy, SELLER_REFUNDABLE_STATUSES } from '../policies/payments';
 import { orderToView, type OrderWithShop } from './orders';
 import { entry, type ActedBy } from './order-transitions';
 import { returnOrderStock } from './order-stock';
+import { recordCustomerRefund } from './customers';
 
 /** After a refund is sent, WeChat usually settles it within minutes; the job asks after this. */
 const CHECK_AFTER_SUBMIT_MS = 5 * 60_000;
@@ -91,6 +92,7 @@ export async function startRefund(services: Services, orderId: Types.ObjectId, r
     return null;
   }
   services.logger.info({ orderId: String(orderId), refundNo, amountFen: r.amountFen, kind: r.kind, channel }, 'refund started');
+  if (channel === 'offline') await countRefundForCustomer(services, updated, refund);
   if (channel === 'wechat' && w.background) services.background.run('submit refund', () => submitRefund(services, orderId, refundNo));
   else if (channel === 'wechat') await submitRefund(services, orderId, refundNo);
   return (await services.models.Order.findById(orderId).lean<OrderRecord>()) ?? updated;
@@ -172,7 +174,15 @@ async function settleRefund(services: Services, order: OrderRecord, refund: Stor
     },
     { new: true },
   ).lean<OrderRecord>();
-  if (done) services.logger.info({ orderId: String(order._id), refundNo: refund.refundNo, status }, 'refund settled');
+  if (!done) return;
+  services.logger.info({ orderId: String(order._id), refundNo: refund.refundNo, status }, 'refund settled');
+  if (status === 'success') await countRefundForCustomer(services, done, refund);
+}
+
+/** The buyer's total paid with the shop, less what came back (a late payment's refund was never counted). */
+async function countRefundForCustomer(services: Services, order: OrderRecord, refund: StoredRefund): Promise<void> {
+  if (refund.kind === 'late_payment') return;
+  await recordCustomerRefund(services, order, refund.amountFen).catch((err: unknown) => services.logger.error({ err, orderId: String(order._id) }, 'updating the customer record after a refund failed'));
 }
 
 /** The refund job: a refund not yet accepted by WeChat is sent again; one accepted long ago is asked about. */
