@@ -157,7 +157,7 @@ describe('direct merchant', () => {
     expect(Math.abs(paid!.successTime!.getTime() - Date.now())).toBeLessThan(10_000);
 
     // The same prepay again is the same; paid, it is refused with WeChat's code.
-    await expect(pay.prepayJsapi({ outTradeNo: no, description: '沁州黄小米 2.5kg ×2', amountFen: 3990, payerOpenid: 'o_buyer_0001', timeExpire: expires, subMchid: null, attach: 'order:1' })).rejects.toMatchObject({ code: 'ORDERPAID', status: 400 });
+    await expect(pay.prepayJsapi({ outTradeNo: no, description: '沁州黄小米 2.5kg ×2', amountFen: 3990, payerOpenid: 'o_buyer_0001', timeExpire: expires, subMchid: null, attach: 'order:1' })).rejects.toMatchObject({ wechatCode: 'ORDERPAID', wechatStatus: 400 });
   });
 
   it('cuts a long description to WeChat’s 127 characters without breaking a character', async () => {
@@ -185,7 +185,7 @@ describe('direct merchant', () => {
     expect(err).toBeInstanceOf(Error);
     const unknown = await pay.close(outTradeNo(), null).catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(WeChatPayError);
-    expect(unknown).toMatchObject({ status: 404, code: 'ORDER_NOT_EXIST' });
+    expect(unknown).toMatchObject({ wechatStatus: 404, wechatCode: 'ORDER_NOT_EXIST' });
   });
 
   it('refunds in parts, idempotently per out_refund_no, never beyond what was paid, and queries refunds', async () => {
@@ -200,7 +200,7 @@ describe('direct merchant', () => {
 
     const tooMuch = await pay.refund({ outTradeNo: no, outRefundNo: `${no}R2`, reason: '全部退款', refundFen: 5001, totalFen: 6000, subMchid: null }).catch((e: unknown) => e);
     expect(tooMuch).toBeInstanceOf(WeChatPayError);
-    expect((tooMuch as WeChatPayError).status).toBe(400);
+    expect((tooMuch as WeChatPayError).wechatStatus).toBe(400);
 
     const settled = await until(async () => {
       const r = await pay.queryRefund(`${no}R1`, null);
@@ -216,10 +216,10 @@ describe('direct merchant', () => {
     await fetch(`${h.simulatorUrl}/dev/pay-fail-next`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 429, code: 'FREQUENCY_LIMITED', message: '频率超限' }) });
     const err = await pay.queryByOutTradeNo(outTradeNo(), null).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WeChatPayError);
-    expect(err).toMatchObject({ status: 429, code: 'FREQUENCY_LIMITED' });
+    expect(err).toMatchObject({ wechatStatus: 429, wechatCode: 'FREQUENCY_LIMITED' });
     // A request signed with a key WeChat Pay does not hold for this merchant: 401 SIGN_ERROR.
     const forged = clientFor(h, h.payKeys, { privateKeyPem: other.merchantPrivateKeyPem });
-    await expect(forged.queryByOutTradeNo(outTradeNo(), null)).rejects.toMatchObject({ status: 401, code: 'SIGN_ERROR' });
+    await expect(forged.queryByOutTradeNo(outTradeNo(), null)).rejects.toMatchObject({ wechatStatus: 401, wechatCode: 'SIGN_ERROR' });
   });
 
   it('refuses an answer that does not verify with WeChat Pay’s key: another key under its serial, an unknown serial, a stale clock', async () => {

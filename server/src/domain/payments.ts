@@ -10,7 +10,7 @@ import type { UserDoc } from '../models/user';
 import type { OrderRecord, StoredPayment } from '../models/order';
 import type { ShopRecord } from '../models/shop';
 import type { PaymentIncident } from '../models/payment-incident';
-import { WeChatPayError, type TransactionResult, type WeChatPayClient } from '../wechat/pay/client';
+import type { TransactionResult, WeChatPayClient } from '../wechat/pay/client';
 import { isDuplicateKey } from '../db/errors';
 import { authorizeAction } from '../policies/shops';
 import { orderPolicy } from '../policies/orders';
@@ -40,20 +40,6 @@ function describe(order: OrderRecord, shop: ShopRecord): string {
 function payClient(services: Services): WeChatPayClient {
   if (!services.wechatPay) throw new AppError('PAYMENT_UNAVAILABLE', 'WeChat Pay is not set up on this server');
   return services.wechatPay;
-}
-
-/**
- * WeChat Pay's own refusals (SYSTEM_ERROR, FREQUENCY_LIMITED, SIGN_ERROR…) on the buyer's request
- * path, as our code for "WeChat did not help": a WeChatPayError carries WeChat's HTTP status,
- * which the error middleware would otherwise take for ours (a 401 SIGN_ERROR reading as "log in").
- */
-async function askingWeChatPay<T>(what: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof WeChatPayError) throw new AppError('WECHAT_UNAVAILABLE', `WeChat Pay could not ${what} now; try again`, { code: err.code });
-    throw err;
-  }
 }
 
 const notPayable = (order: Pick<OrderRecord, 'status'>, message: string) =>
@@ -106,16 +92,14 @@ async function newPayment(services: Services, client: WeChatPayClient, order: Or
 }
 
 async function prepay(services: Services, client: WeChatPayClient, order: OrderRecord, shop: ShopRecord, p: Pick<StoredPayment, 'subMchid' | 'outTradeNo' | 'payerOpenid'>): Promise<string> {
-  const { prepayId } = await askingWeChatPay('take the payment', () =>
-    client.prepayJsapi({
-      outTradeNo: p.outTradeNo,
-      description: describe(order, shop),
-      amountFen: order.totalFen,
-      payerOpenid: p.payerOpenid,
-      timeExpire: order.expiresAt as Date,
-      subMchid: p.subMchid,
-    }),
-  );
+  const { prepayId } = await client.prepayJsapi({
+    outTradeNo: p.outTradeNo,
+    description: describe(order, shop),
+    amountFen: order.totalFen,
+    payerOpenid: p.payerOpenid,
+    timeExpire: order.expiresAt as Date,
+    subMchid: p.subMchid,
+  });
   return prepayId;
 }
 
@@ -127,9 +111,7 @@ export async function checkOrderPayment(services: Services, user: UserDoc, order
   const { order } = await orderToView(services, user, orderId);
   authorizeAction(orderPolicy.actAsBuyer(user, order), 'Only the buyer may check this payment');
   if (order.payment?.state === 'pending' && services.wechatPay) {
-    const pay = services.wechatPay;
-    const { outTradeNo, subMchid } = order.payment;
-    const tx = await askingWeChatPay('say whether it was paid', () => pay.queryByOutTradeNo(outTradeNo, subMchid));
+    const tx = await services.wechatPay.queryByOutTradeNo(order.payment.outTradeNo, order.payment.subMchid);
     if (tx) await applyTransaction(services, tx, 'query');
   }
   return orderToView(services, user, orderId);

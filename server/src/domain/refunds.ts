@@ -100,8 +100,8 @@ export async function startRefund(services: Services, orderId: Types.ObjectId, r
 
 /** WeChat's answers that mean "this refund will never happen as asked": the amount is given back. */
 function refusedForGood(err: WeChatPayError): boolean {
-  if (err.status === 403) return true;
-  return err.status === 400 && !['NOT_ENOUGH', 'SYSTEM_ERROR', 'FREQUENCY_LIMITED'].includes(err.code);
+  if (err.wechatStatus === 403) return true;
+  return err.wechatStatus === 400 && !['NOT_ENOUGH', 'SYSTEM_ERROR', 'FREQUENCY_LIMITED'].includes(err.wechatCode);
 }
 
 /** Sends a pending refund to WeChat Pay (again: the out_refund_no makes a retry harmless). Never throws. */
@@ -121,8 +121,8 @@ export async function submitRefund(services: Services, orderId: Types.ObjectId, 
     await applyRefundResult(services, result, 'answer');
   } catch (err) {
     if (err instanceof WeChatPayError && refusedForGood(err)) {
-      services.logger.error({ orderId: String(orderId), refundNo, code: err.code }, 'WeChat Pay refused the refund');
-      await settleRefund(services, order, refund, 'closed', null, services.now(), `微信支付拒绝退款：${err.code}`);
+      services.logger.error({ orderId: String(orderId), refundNo, code: err.wechatCode }, 'WeChat Pay refused the refund');
+      await settleRefund(services, order, refund, 'closed', null, services.now(), `微信支付拒绝退款：${err.wechatCode}`);
       return;
     }
     services.logger.warn({ err, orderId: String(orderId), refundNo }, 'refund not sent yet; the refund job retries');

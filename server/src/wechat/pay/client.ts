@@ -32,14 +32,18 @@ export type PayNotification =
   /** Anything else: acknowledged, ignored. */
   | { id: string; eventType: string; other: unknown };
 
-/** WeChat Pay answered (verifiably) with an error: its HTTP status and its code (ORDER_NOT_EXIST, ORDERPAID, NOT_ENOUGH, SIGN_ERROR, PARAM_ERROR…). */
-export class WeChatPayError extends Error {
+/**
+ * WeChat Pay answered (verifiably) with an error: its HTTP status and its code (ORDER_NOT_EXIST,
+ * ORDERPAID, NOT_ENOUGH, SIGN_ERROR, PARAM_ERROR…). To our own callers it is WECHAT_UNAVAILABLE
+ * (details: WeChat's code): WeChat's statuses are not ours, and its 401 must not read as "log in".
+ */
+export class WeChatPayError extends AppError {
   constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
+    readonly wechatStatus: number,
+    readonly wechatCode: string,
+    wechatMessage: string,
   ) {
-    super(`WeChat Pay ${status} ${code}: ${message}`);
+    super('WECHAT_UNAVAILABLE', `WeChat Pay ${wechatStatus} ${wechatCode}: ${wechatMessage}`, { code: wechatCode });
     this.name = 'WeChatPayError';
   }
 }
@@ -182,7 +186,7 @@ export class WeChatPayClient {
     try {
       answer = await this.call('query', 'GET', path);
     } catch (err) {
-      if (err instanceof WeChatPayError && err.code === 'ORDER_NOT_EXIST') return null;
+      if (err instanceof WeChatPayError && err.wechatCode === 'ORDER_NOT_EXIST') return null;
       throw err;
     }
     const transaction = toTransaction(answer.json);
@@ -233,7 +237,7 @@ export class WeChatPayClient {
     try {
       answer = await this.call('refund query', 'GET', path);
     } catch (err) {
-      if (err instanceof WeChatPayError && (err.code === 'RESOURCE_NOT_EXISTS' || err.code === 'ResourceNotExists')) return null;
+      if (err instanceof WeChatPayError && (err.wechatCode === 'RESOURCE_NOT_EXISTS' || err.wechatCode === 'ResourceNotExists')) return null;
       throw err;
     }
     const refund = toRefund(answer.json);
