@@ -1,6 +1,7 @@
 // WeChat's rules for subscription-message values: what the simulator refuses (valueProblem) and
 // how our values are written to fit them (toWeChatValue), as a table; and the template variables.
-import { fenToYuan, keywordType, toWeChatValue, valueProblem, type FieldValue, type KeywordType } from '../../server/src/wechat/subscribe-values';
+import { keywordType, toWeChatValue, valueProblem, type FieldValue, type KeywordType } from '../../server/src/wechat/subscribe-values';
+import { fenToYuan } from '../../server/src/domain/units-text';
 import { ConfigError, loadConfig } from '../../server/src/config';
 
 // 2026-11-28 06:30 UTC is 14:30 in China; 23:30 UTC is already the next day there.

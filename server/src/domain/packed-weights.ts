@@ -3,13 +3,9 @@
 import type { PackedWeightInput } from '../../../contract/payments';
 import { orderedGrams, weightRefundFen } from '../../../contract/packed-weight';
 import { validationError } from '../errors';
+import { gramsToKg } from './units-text';
 import type { OrderRecord } from '../models/order';
 
-/** Grams as kilograms, by integer arithmetic, without trailing zeros: 2350 → "2.35kg". */
-function formatWeight(grams: number): string {
-  const rest = String(grams % 1000).padStart(3, '0').replace(/0+$/, '');
-  return `${Math.floor(grams / 1000)}${rest ? `.${rest}` : ''}kg`;
-}
 
 export interface WeighedShipment {
   /** $set paths recording each weighed line's packed grams. */
@@ -33,7 +29,7 @@ export function weightRefundsFor(order: Pick<OrderRecord, 'lines'>, packed: Pack
     const fen = weightRefundFen(line, p.grams);
     if (fen > 0) {
       refundFen += fen;
-      short.push(`${line.title}${line.variantName} 实发${formatWeight(p.grams)}（订${formatWeight(orderedGrams(line))}）`);
+      short.push(`${line.title}${line.variantName} 实发${gramsToKg(p.grams)}kg（订${gramsToKg(orderedGrams(line))}kg）`);
     }
   }
   return { set, refundFen, reason: `称重差价：${short.join('；')}`.slice(0, 100) };

@@ -7,18 +7,13 @@ import type { Actor } from '../policies/shops';
 import { shopToInspect } from './shops';
 import { formatChinaDateTime, chinaDayOf } from './china-time';
 import { toCsv, type CsvCell } from '../http/csv';
+import { gramsToKg } from './units-text';
 
 /** A day's packing is hundreds of orders; past this many the seller ships some first. */
 export const PICK_LIST_MAX_ORDERS = 5000;
 
 export const PICK_LIST_HEADER = ['订单号', '下单时间', '收货人', '手机', '省', '市', '区县', '详细地址', '商品', '件数', '重量(kg)', '买家留言', '卖家备注'];
 
-/** Grams as kilograms by integer arithmetic, without trailing zeros: 5200 → "5.2". */
-export function gramsToKg(grams: number): string {
-  const g = Math.round(grams);
-  const frac = String(g % 1000).padStart(3, '0').replace(/0+$/, '');
-  return frac ? `${Math.floor(g / 1000)}.${frac}` : String(Math.floor(g / 1000));
-}
 
 /** "沁州黄小米 2.5kg 袋装×2; 黄豆 1kg×1". */
 export const itemsText = (order: Pick<OrderRecord, 'lines'>) => order.lines.map((l) => `${l.title} ${l.variantName}×${l.quantity}`).join('; ');

@@ -17,6 +17,7 @@ import { productToInspect, type ProductWithShop } from './products';
 import { regionPath } from './regions';
 import { escapeXml, textWidth, wrapText } from './text-layout';
 import { bundledFonts, FONT_FAMILY } from './fonts';
+import { yuan } from './units-text';
 
 export const POSTER = { width: 750, height: 1200 } as const;
 /** Where things are drawn; exported so tests can look at exactly these areas. */
@@ -34,7 +35,6 @@ export const POSTER_LAYOUT = {
 const LAYOUT_VERSION = 1;
 
 /** ¥38.00 from 3800 fen. */
-export const yuan = (fen: number) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 export interface PosterContent {
   title: string;

@@ -8,7 +8,7 @@ import { randomInt } from 'node:crypto';
 import type { Types } from 'mongoose';
 import type { AnswerRefundRequest, RefundKind, RefundStatus, RequestRefundRequest, SellerRefundRequest } from '../../../contract/payments';
 import type { RefundTooLargeDetails } from '../../../contract/errors';
-import { fenToYuan } from '../wechat/subscribe-values';
+import { yuan } from './units-text';
 import { AppError, notFound } from '../errors';
 import type { Services } from '../services';
 import type { UserDoc } from '../models/user';
@@ -26,8 +26,6 @@ import { recordCustomerRefund } from './customers';
 const CHECK_AFTER_SUBMIT_MS = 5 * 60_000;
 /** When WeChat could not be reached, the job tries again after this. */
 const RETRY_MS = 60_000;
-
-const yuan = (fen: number) => `¥${fenToYuan(fen)}`;
 
 export interface RefundStart {
   amountFen: number;

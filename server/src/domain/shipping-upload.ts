@@ -8,6 +8,7 @@ import type { Services } from '../services';
 import type { OrderRecord, StoredShippingUpload } from '../models/order';
 import { uploadShippingInfo } from '../wechat/shipping-info';
 import { WeChatApiError } from '../wechat/http';
+import { itemsText } from './pick-list';
 
 const MAX_ATTEMPTS = 12;
 /** 1, 2, 4 … minutes, at most six hours between tries. */
@@ -27,8 +28,8 @@ export function uploadShippingSoon(services: Services, order: Pick<OrderRecord, 
   services.background.run('upload shipping info', () => uploadOrderShipping(services, order._id));
 }
 
-const itemDesc = (order: OrderRecord) =>
-  Array.from(order.lines.map((l) => `${l.title}${l.variantName}×${l.quantity}`).join('，')).slice(0, ITEM_DESC_MAX).join('');
+/** The same text as the pick list's, cut to WeChat's length. */
+const itemDesc = (order: OrderRecord) => Array.from(itemsText(order)).slice(0, ITEM_DESC_MAX).join('');
 
 /**
  * Uploads one order's shipping if it is due, claiming it first (nextAt pushed ahead) so two

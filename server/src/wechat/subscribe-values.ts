@@ -2,6 +2,7 @@
 // its values with them before sending, and the simulator refuses values that break them (47003),
 // as WeChat does. A template keyword's name says its type: `thing3` is a thing, `amount2` money.
 import { chinaClock } from '../domain/china-time';
+import { fenToYuan } from '../domain/units-text';
 
 export const KEYWORD_TYPES = [
   'thing', 'character_string', 'number', 'letter', 'symbol', 'amount', 'time', 'date', 'phrase', 'name', 'phone_number', 'car_number',
@@ -69,12 +70,6 @@ export function valueProblem(type: KeywordType, value: string): string | null {
   }
 }
 
-/** Fen as yuan with two decimals, by integer arithmetic: 1250 → "12.50". */
-export function fenToYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(fen));
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
 
 const chineseDate = (at: Date) => {
   const c = chinaClock(at);
