@@ -5,8 +5,6 @@
 //    grams; orders per second, the ratio contended/spread, and a check that exactly the stock sold;
 //  - the buyer's and the seller's order lists per second, as a ratio of /healthz in the same run.
 // Run: npm run -s bench:orders
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import mongoose, { Types } from 'mongoose';
 import { uriForDb } from '../../server/embedded-mongo/index';
@@ -19,48 +17,24 @@ import { createWeChatSimulator } from '../../server/src/wechat/simulator';
 import { API_PREFIX, pathTo, paths } from '../../contract/paths';
 import type { Services } from '../../server/src/services';
 import { parallel } from '../measure';
+import { json, listen, login as loginAt } from '../app-client';
 
 const BUYERS = 200;
 const REQUESTS = 1_000;
 const CONCURRENCY = 32;
 
-async function listen(app: { callback(): http.RequestListener }): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer(app.callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
-const json = (token: string | null, body?: unknown, key?: string): RequestInit => ({
-  method: body === undefined ? 'GET' : 'POST',
-  headers: {
-    'content-type': 'application/json',
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
-    ...(key ? { 'idempotency-key': key } : {}),
-  },
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-});
-
 async function main(): Promise<void> {
   console.log(`orders bench: node ${process.version}, ${os.cpus().length} cpus; ${BUYERS} buyers ordering at once; lists: ${REQUESTS} requests at ${CONCURRENCY} in flight`);
   const db = await startServer(['--inMemory']);
   const conn = await mongoose.createConnection(uriForDb(db.uri, 'bench_orders')).asPromise();
-  const sim = await listen(createWeChatSimulator({ appid: SIMULATOR_APPID, secret: SIMULATOR_SECRET }).app);
+  const sim = await listen(createWeChatSimulator({ appid: SIMULATOR_APPID, secret: SIMULATOR_SECRET }).app.callback());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WECHAT_API_BASE: sim.url, WECHATPAY_MODE: 'off' });
   const boot = await bootstrap(config, createLogger('silent'), { conn, uri: db.uri, embedded: true, close: async () => undefined });
   const services: Services = boot.services;
-  const api = await listen(createApp(services));
+  const api = await listen(createApp(services).callback());
   const url = (p: string) => api.url + API_PREFIX + p;
 
-  async function login(openid: string): Promise<string> {
-    const codeRes = await fetch(`${sim.url}/dev/login-code`, json(null, { openid }));
-    const { code } = (await codeRes.json()) as { code: string };
-    const res = await fetch(url(paths.login), json(null, { code }));
-    if (res.status !== 200) throw new Error(`login: ${res.status}`);
-    return ((await res.json()) as { token: string }).token;
-  }
+  const login = (openid: string) => loginAt(sim.url, api.url, openid);
 
   try {
     const seller = await login('bench_seller');

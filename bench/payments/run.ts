@@ -8,8 +8,6 @@
 //  - the seller refunds ¥1 of every paid order at once.
 // Rates are given as a ratio of /healthz measured in the same run, so machines compare.
 // Run: npm run -s bench:payments
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import os from 'node:os';
 import mongoose, { Types } from 'mongoose';
@@ -20,7 +18,7 @@ import { createLogger } from '../../server/src/logger';
 import { bootstrap } from '../../server/src/bootstrap';
 import { createApp } from '../../server/src/app';
 import { createWeChatSimulator } from '../../server/src/wechat/simulator';
-import { beijingTime } from '../../server/src/wechat/simulator/pay-state';
+import { beijingTime } from '../../server/src/wechat/pay/time';
 import { generatePayKeys, simulatorPayOptionsFrom } from '../../server/src/wechat/pay/dev-keys';
 import { NOTIFY_PATH, SIMULATOR_MCHID } from '../../server/src/wechat/pay/config';
 import { encryptResource, paySignMessage, privateKeyFromPem, publicKeyFromPem, rsaVerify, signedHeaders } from '../../server/src/wechat/pay/crypto';
@@ -29,6 +27,7 @@ import { PayOrderResponse } from '../../contract/payments';
 import type { OrderRecord } from '../../server/src/models/order';
 import type { Services } from '../../server/src/services';
 import { parallel, timed } from '../measure';
+import { json, listen, login as loginAt } from '../app-client';
 
 const BUYERS = 200;
 /** Buyers who go through every step once before anything is timed (JIT, caches, connections). */
@@ -40,37 +39,6 @@ const HEALTHZ_REQUESTS = 500;
 const REFUND_FEN = 100;
 /** Every order must read paid within this long of the simulated payments. */
 const PAID_DEADLINE_MS = 30_000;
-
-interface Listening {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** Listens before the handler exists, so the app's own URL can go into its configuration (the notify URL). */
-async function listenLate(): Promise<Listening & { handle(listener: http.RequestListener): void }> {
-  let handler: http.RequestListener = (_req, res) => res.writeHead(503).end();
-  const server = http.createServer((req, res) => handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    handle: (listener) => void (handler = listener),
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
-const json = (token: string | null, body?: unknown, key?: string): RequestInit => ({
-  method: body === undefined ? 'GET' : 'POST',
-  headers: {
-    'content-type': 'application/json',
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
-    ...(key ? { 'idempotency-key': key } : {}),
-  },
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-});
 
 /** A TRANSACTION.SUCCESS notification as WeChat Pay posts it: the resource encrypted with the APIv3 key, signed by `key`. */
 function notification(transaction: object, apiV3Key: Buffer, serial: string, key: KeyObject): { body: string; headers: Record<string, string> } {
@@ -99,9 +67,8 @@ async function main(): Promise<void> {
     // WeChat's real retry schedule: a failed delivery would cost 15 s and show in the figures.
     pay: { ...simulatorPayOptionsFrom(keys, [SIMULATOR_APPID]), notifyTimeScale: 1, refundSettleMs: null },
   });
-  const sim = await listenLate();
-  sim.handle(simulator.app.callback());
-  const api = await listenLate();
+  const sim = await listen(simulator.app.callback());
+  const api = await listen();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -128,13 +95,7 @@ async function main(): Promise<void> {
     return ok ? 'ok' : 'FAILED';
   };
 
-  async function login(openid: string): Promise<string> {
-    const codeRes = await fetch(`${sim.url}/dev/login-code`, json(null, { openid }));
-    const { code } = (await codeRes.json()) as { code: string };
-    const res = await fetch(url(paths.login), json(null, { code }));
-    if (res.status !== 200) throw new Error(`login: ${res.status}`);
-    return ((await res.json()) as { token: string }).token;
-  }
+  const login = (openid: string) => loginAt(sim.url, api.url, openid);
 
   try {
     const seller = await login('bench_seller');

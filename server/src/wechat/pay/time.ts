@@ -2,9 +2,10 @@
 // 2026-11-28T21:05:00+08:00; we keep UTC Dates and convert only here, at the edge.
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
-/** RFC 3339 at +08:00, to the second. */
-export function beijingTime(at: Date): string {
-  return `${new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+/** RFC 3339 at +08:00, to the second (a Date, or milliseconds since the epoch). */
+export function beijingTime(at: Date | number): string {
+  const ms = typeof at === 'number' ? at : at.getTime();
+  return `${new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
 }
 
 /** An RFC 3339 time with its offset, as WeChat Pay answers; null when absent or not a time. */

@@ -4,7 +4,7 @@
 // played here, so the merchant's verification is exercised the way WeChat exercises it.
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { AUTH_SCHEMA, encryptResource, signedHeaders } from '../pay/crypto';
-import { beijingTime } from './pay-state';
+import { beijingTime } from '../pay/time';
 
 /** WeChat's retry intervals after a failed delivery, in seconds (15 retries over about 24 hours). */
 export const NOTIFY_RETRY_SCHEDULE_S = [15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600];

@@ -9,7 +9,8 @@ import { SimPayRequest, type SimPaySheetView } from '../../../../contract/paymen
 import { readJson } from '../../http/body';
 import { paySignMessage, rsaVerify } from '../pay/crypto';
 import { PayError } from './pay-http';
-import { beijingTime, type SimPayOrder } from './pay-state';
+import { beijingTime } from '../pay/time';
+import type { SimPayOrder } from './pay-state';
 import type { SimulatorPay } from './pay';
 
 const SHEET_PATH = SIMULATOR_PAY_SHEET_PATH.slice(SIMULATOR_PREFIX.length);

@@ -2,6 +2,7 @@
 // with WeChat's id formats and the JSON it answers for them. In memory, like the rest of the
 // simulator; the HTTP routes and the notifier live in their own modules.
 import { randomInt, randomBytes } from 'node:crypto';
+import { beijingTime } from '../pay/time';
 
 /** A prepay_id is good for two hours. */
 export const PREPAY_TTL_MS = 2 * 3600_000;
@@ -52,10 +53,6 @@ export interface SimRefund {
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('');
 const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-/** RFC 3339 in Beijing time, as every WeChat Pay timestamp is written: 2024-05-20T13:29:35+08:00. */
-export function beijingTime(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
-}
 
 const orderKeyOf = (mchid: string, subMchid: string | null, outTradeNo: string) => `${mchid}|${subMchid ?? ''}|${outTradeNo}`;
 
