@@ -62,7 +62,9 @@ it('pays to the sub-merchant through the partner API, and refunds through it', a
   const { buyer, order } = await wechatOrder(h, s, [{ quantity: 2 }]);
   const { params } = await pay(h, buyer, order.id);
   const stored = (await orderDoc(h, order.id)).payment;
-  expect(stored).toMatchObject({ mode: 'partner', subMchid: SUB, mchid: h.payKeys.mchid, state: 'pending' });
+  // Partner mode is the sub-merchant being named: the provider's mchid, the shop's sub_mchid.
+  expect(stored).toMatchObject({ subMchid: SUB, mchid: h.payKeys.mchid, state: 'pending' });
+  expect(stored?.subMchid).not.toBeNull();
   const no = await outTradeNoOf(h, order.id);
   // WeChat keeps a partner order: the provider's sp_mchid, the shop's sub_mchid.
   expect(await simOrder(h, no)).toMatchObject({ sp_mchid: h.payKeys.mchid, sub_mchid: SUB, trade_state: 'NOTPAY', amount: { total: order.totalFen } });

@@ -12,18 +12,16 @@ import { authorizeAction } from '../policies/shops';
 import { paymentSettingsPolicy } from '../policies/payments';
 import { shopToInspect } from './shops';
 
-/** Where a shop's WeChat Pay money goes; null when the shop does not take WeChat Pay. */
-export interface PayTarget {
-  mode: 'direct' | 'partner';
-  subMchid: string | null;
-}
-
-export function wechatPayTarget(services: Services, shop: Pick<ShopRecord, 'payment'>): PayTarget | null {
+/**
+ * Where a shop's WeChat Pay money goes: `{ subMchid: null }` to the direct merchant, the shop's
+ * sub-merchant in partner mode; null when the shop does not take WeChat Pay.
+ */
+export function wechatPayTarget(services: Services, shop: Pick<ShopRecord, 'payment'>): { subMchid: string | null } | null {
   const client = services.wechatPay;
   if (!client) return null;
-  if (client.mode === 'direct') return { mode: 'direct', subMchid: null };
+  if (client.mode === 'direct') return { subMchid: null };
   const subMchid = shop.payment?.subMchid ?? null;
-  return subMchid ? { mode: 'partner', subMchid } : null;
+  return subMchid ? { subMchid } : null;
 }
 
 /**

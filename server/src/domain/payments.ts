@@ -74,7 +74,6 @@ async function newPayment(services: Services, client: WeChatPayClient, order: Or
   const prepayId = await prepay(services, client, order, shop, { subMchid: target.subMchid, outTradeNo, payerOpenid: user.openid });
   const now = services.now();
   const payment: StoredPayment = {
-    mode: target.mode,
     appid: client.appid,
     mchid: client.mchid,
     subMchid: target.subMchid,

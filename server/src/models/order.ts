@@ -38,9 +38,9 @@ export interface OrderLine {
  * unpaid and the WeChat order is closed (`closed`). `checkAt`: when the reconcile job next asks.
  */
 export interface StoredPayment {
-  mode: 'direct' | 'partner';
   appid: string;
   mchid: string;
+  /** Partner mode: the shop's sub-merchant, which the money goes to; null for a direct merchant. */
   subMchid: string | null;
   outTradeNo: string;
   prepayId: string;
@@ -185,7 +185,6 @@ const lineSchema = new Schema<OrderLine>(
 
 const paymentSchema = new Schema<StoredPayment>(
   {
-    mode: { type: String, enum: ['direct', 'partner'], required: true },
     appid: { type: String, required: true },
     mchid: { type: String, required: true },
     subMchid: { type: String, default: null },
