@@ -90,10 +90,15 @@ export async function startRefund(services: Services, orderId: Types.ObjectId, r
     return null;
   }
   services.logger.info({ orderId: String(orderId), refundNo, amountFen: r.amountFen, kind: r.kind, channel }, 'refund started');
-  if (channel === 'offline') await countRefundForCustomer(services, updated, refund);
-  if (channel === 'wechat' && w.background) services.background.run('submit refund', () => submitRefund(services, orderId, refundNo));
-  else if (channel === 'wechat') await submitRefund(services, orderId, refundNo);
-  return (await services.models.Order.findById(orderId).lean<OrderRecord>()) ?? updated;
+  if (channel === 'offline') {
+    await countRefundForCustomer(services, updated, refund);
+    return updated;
+  }
+  if (w.background) {
+    services.background.run('submit refund', () => submitRefund(services, updated, refund));
+    return updated;
+  }
+  return (await submitRefund(services, updated, refund)) ?? updated;
 }
 
 /** WeChat's answers that mean "this refund will never happen as asked": the amount is given back. */
@@ -102,11 +107,15 @@ function refusedForGood(err: WeChatPayError): boolean {
   return err.wechatStatus === 400 && !['NOT_ENOUGH', 'SYSTEM_ERROR', 'FREQUENCY_LIMITED'].includes(err.wechatCode);
 }
 
-/** Sends a pending refund to WeChat Pay (again: the out_refund_no makes a retry harmless). Never throws. */
-export async function submitRefund(services: Services, orderId: Types.ObjectId, refundNo: string): Promise<void> {
-  const order = await services.models.Order.findOne({ _id: orderId, refunds: { $elemMatch: { refundNo, status: 'pending' } } }).lean<OrderRecord>();
-  const refund = order?.refunds.find((x) => x.refundNo === refundNo);
-  if (!order?.payment || !refund || !services.wechatPay) return;
+/**
+ * Sends a pending refund of this order (as just read or written) to WeChat Pay, again if need be:
+ * the out_refund_no makes a retry harmless. Never throws; the order as it stands after when
+ * WeChat's answer moved it, else null.
+ */
+async function submitRefund(services: Services, order: OrderRecord, refund: StoredRefund): Promise<OrderRecord | null> {
+  const { refundNo } = refund;
+  const orderId = order._id;
+  if (!order.payment || !services.wechatPay) return null;
   try {
     const result = await services.wechatPay.refund({
       outTradeNo: order.payment.outTradeNo,
@@ -116,18 +125,18 @@ export async function submitRefund(services: Services, orderId: Types.ObjectId, 
       totalFen: order.paidFen,
       subMchid: order.payment.subMchid,
     });
-    await applyRefundResult(services, result, 'answer');
+    return await applyRefundResultTo(services, order, refund, result);
   } catch (err) {
     if (err instanceof WeChatPayError && refusedForGood(err)) {
       services.logger.error({ orderId: String(orderId), refundNo, code: err.wechatCode }, 'WeChat Pay refused the refund');
-      await settleRefund(services, order, refund, 'closed', null, services.now(), `微信支付拒绝退款：${err.wechatCode}`);
-      return;
+      return settleRefund(services, order, refund, 'closed', null, services.now(), `微信支付拒绝退款：${err.wechatCode}`);
     }
     services.logger.warn({ err, orderId: String(orderId), refundNo }, 'refund not sent yet; the refund job retries');
     await services.models.Order.updateOne(
       { _id: orderId, refunds: { $elemMatch: { refundNo, status: 'pending' } } },
       { $set: { 'refunds.$.checkAt': new Date(services.now().getTime() + RETRY_MS) } },
     );
+    return null;
   }
 }
 
@@ -142,15 +151,18 @@ export async function applyRefundResult(services: Services, r: RefundResult, sou
     await services.models.PaymentIncident.create({ kind: 'refund_unknown', outTradeNo: r.outTradeNo, orderId: order?._id ?? null, transactionId: r.outRefundNo, expectedFen: refund?.amountFen ?? null, reportedFen: r.refundFen, source, detail: `refund ${r.outRefundNo} ${r.status}`, at: services.now() }).catch(() => undefined);
     return;
   }
+  await applyRefundResultTo(services, order, refund, r);
+}
+
+/** WeChat's word on this refund of this order: still processing (ask later), or its end. */
+async function applyRefundResultTo(services: Services, order: OrderRecord, refund: StoredRefund, r: RefundResult): Promise<OrderRecord | null> {
   const status = STATUS_OF[r.status];
-  if (status === 'pending') {
-    await services.models.Order.updateOne(
-      { _id: order._id, refunds: { $elemMatch: { refundNo: refund.refundNo, status: 'pending' } } },
-      { $set: { 'refunds.$.submitted': true, 'refunds.$.refundId': r.refundId, 'refunds.$.checkAt': new Date(services.now().getTime() + CHECK_AFTER_SUBMIT_MS) } },
-    );
-    return;
-  }
-  await settleRefund(services, order, refund, status, r.refundId, r.successTime ?? services.now(), null);
+  if (status !== 'pending') return settleRefund(services, order, refund, status, r.refundId, r.successTime ?? services.now(), null);
+  return services.models.Order.findOneAndUpdate(
+    { _id: order._id, refunds: { $elemMatch: { refundNo: refund.refundNo, status: 'pending' } } },
+    { $set: { 'refunds.$.submitted': true, 'refunds.$.refundId': r.refundId, 'refunds.$.checkAt': new Date(services.now().getTime() + CHECK_AFTER_SUBMIT_MS) } },
+    { new: true },
+  ).lean<OrderRecord>();
 }
 
 /**
@@ -158,7 +170,7 @@ export async function applyRefundResult(services: Services, r: RefundResult, sou
  * is not over yet: once the merchant re-sends it at WeChat Pay, WeChat reports it succeeded or
  * closed, and that is applied too.
  */
-async function settleRefund(services: Services, order: OrderRecord, refund: StoredRefund, status: Exclude<RefundStatus, 'pending'>, refundId: string | null, at: Date, why: string | null): Promise<void> {
+async function settleRefund(services: Services, order: OrderRecord, refund: StoredRefund, status: Exclude<RefundStatus, 'pending'>, refundId: string | null, at: Date, why: string | null): Promise<OrderRecord | null> {
   const closed = status === 'closed';
   const from = status === 'abnormal' ? ['pending'] : ['pending', 'abnormal'];
   const event = status === 'success' ? 'refunded' : 'refund_failed';
@@ -172,9 +184,10 @@ async function settleRefund(services: Services, order: OrderRecord, refund: Stor
     },
     { new: true },
   ).lean<OrderRecord>();
-  if (!done) return;
+  if (!done) return null;
   services.logger.info({ orderId: String(order._id), refundNo: refund.refundNo, status }, 'refund settled');
   if (status === 'success') await countRefundForCustomer(services, done, refund);
+  return done;
 }
 
 /** The buyer's total paid with the shop, less what came back (a late payment's refund was never counted). */
@@ -183,20 +196,24 @@ async function countRefundForCustomer(services: Services, order: OrderRecord, re
   await recordCustomerRefund(services, order, refund.amountFen).catch((err: unknown) => services.logger.error({ err, orderId: String(order._id) }, 'updating the customer record after a refund failed'));
 }
 
-/** The refund job: a refund not yet accepted by WeChat is sent again; one accepted long ago is asked about. */
-export async function checkRefund(services: Services, orderId: Types.ObjectId, refundNo: string): Promise<void> {
-  const order = await services.models.Order.findOne({ _id: orderId, refunds: { $elemMatch: { refundNo, status: 'pending' } } }).lean<OrderRecord>();
-  const refund = order?.refunds.find((x) => x.refundNo === refundNo);
-  if (!order?.payment || !refund || !services.wechatPay) return;
-  if (!refund.submitted) return submitRefund(services, orderId, refundNo);
+/**
+ * The refund job, for a refund it has claimed (`order` as the job read it): one not yet accepted
+ * by WeChat is sent again; one accepted long ago is asked about.
+ */
+export async function checkRefund(services: Services, order: OrderRecord, refund: StoredRefund): Promise<void> {
+  if (!order.payment || !services.wechatPay) return;
+  if (!refund.submitted) {
+    await submitRefund(services, order, refund);
+    return;
+  }
   try {
-    const r = await services.wechatPay.queryRefund(refundNo, order.payment.subMchid);
-    if (r) await applyRefundResult(services, r, 'query');
-    else await submitRefund(services, orderId, refundNo); // WeChat never got it: send it now
+    const r = await services.wechatPay.queryRefund(refund.refundNo, order.payment.subMchid);
+    if (r) await applyRefundResultTo(services, order, refund, r);
+    else await submitRefund(services, order, refund); // WeChat never got it: send it now
   } catch (err) {
-    services.logger.warn({ err, orderId: String(orderId), refundNo }, 'refund query failed; the refund job asks again');
+    services.logger.warn({ err, orderId: String(order._id), refundNo: refund.refundNo }, 'refund query failed; the refund job asks again');
     await services.models.Order.updateOne(
-      { _id: orderId, refunds: { $elemMatch: { refundNo, status: 'pending' } } },
+      { _id: order._id, refunds: { $elemMatch: { refundNo: refund.refundNo, status: 'pending' } } },
       { $set: { 'refunds.$.checkAt': new Date(services.now().getTime() + RETRY_MS) } },
     );
   }

@@ -11,7 +11,8 @@ const CLAIM_MS = 60_000;
 export async function checkRefunds(services: Services): Promise<number> {
   if (!services.wechatPay) return 0;
   const now = services.now();
-  const orders = await services.models.Order.find({ refunds: { $elemMatch: { status: 'pending', checkAt: { $lte: now } } } }, { _id: 1, refunds: 1 })
+  // What sending or asking needs, read once here for every due refund of the order.
+  const orders = await services.models.Order.find({ refunds: { $elemMatch: { status: 'pending', checkAt: { $lte: now } } } }, { refunds: 1, payment: 1, paidFen: 1, customerId: 1, shopId: 1, buyerId: 1 })
     .limit(REFUND_BATCH)
     .lean<OrderRecord[]>();
   let checked = 0;
@@ -24,7 +25,7 @@ export async function checkRefunds(services: Services): Promise<number> {
       );
       if (claimed.modifiedCount !== 1) continue;
       checked += 1;
-      await checkRefund(services, order._id, r.refundNo);
+      await checkRefund(services, order, r);
     }
   }
   return checked;
