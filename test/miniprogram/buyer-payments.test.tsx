@@ -404,7 +404,7 @@ describe('the order page', () => {
 
     fireEvent.input(amount, { target: { value: '1.234' } });
     fireEvent.click(submit);
-    expect(screen.getByText('请填数字，例如 12.50')).toBeInTheDocument();
+    expect(screen.getByText('金额最多写到分（两位小数）')).toBeInTheDocument();
 
     fireEvent.input(amount, { target: { value: 'abc' } });
     fireEvent.click(submit);

@@ -226,11 +226,11 @@ describe('refund form', () => {
   });
 
   test('0, more than refundable, more than two decimals, not a number, empty', () => {
-    expect(errorsOf('0')).toEqual({ amountFen: '退款金额至少 ¥0.01' });
-    expect(errorsOf('86.01')).toEqual({ amountFen: '最多只能退 ¥86.00' });
+    expect(errorsOf('0')).toEqual({ amountFen: '至少退 0.01 元' });
+    expect(errorsOf('86.01')).toEqual({ amountFen: '最多可以退 ¥86.00' });
     expect(errorsOf('1.234')).toEqual({ amountFen: '金额最多写到分（两位小数）' });
-    expect(errorsOf('-5')).toEqual({ amountFen: '金额只能写数字，例如 12.5' });
-    expect(errorsOf('')).toEqual({ amountFen: '请填退款金额' });
+    expect(errorsOf('-5')).toEqual({ amountFen: '请填数字，例如 12.50' });
+    expect(errorsOf('')).toEqual({ amountFen: '请填退多少钱' });
   });
 
   test('the reason is required and limited', () => {

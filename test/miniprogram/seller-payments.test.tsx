@@ -135,7 +135,7 @@ describe("the seller's own refund", () => {
     const { orders, container } = await openRefund();
     expect(screen.getByText('最多可退 ¥116.00')).toBeInTheDocument();
     type('退款原因（买家会看到）', '少发了一袋');
-    for (const [typed, says] of [['0', '退款金额至少 ¥0.01'], ['116.01', '最多只能退 ¥116.00'], ['1.234', '金额最多写到分（两位小数）'], ['', '请填退款金额']]) {
+    for (const [typed, says] of [['0', '至少退 0.01 元'], ['116.01', '最多可以退 ¥116.00'], ['1.234', '金额最多写到分（两位小数）'], ['', '请填退多少钱']]) {
       type('退款金额（元）', typed);
       fireEvent.click(container.querySelector('.refund-submit')!);
       expect(amountError().getByText(says)).toBeInTheDocument();
@@ -169,7 +169,7 @@ describe("the seller's own refund", () => {
     type('退款金额（元）', '50');
     type('退款原因（买家会看到）', '少发了');
     fireEvent.click(container.querySelector('.refund-submit')!);
-    await waitFor(() => expect(amountError().getByText('最多只能退 ¥10.00')).toBeInTheDocument());
+    await waitFor(() => expect(amountError().getByText('最多可以退 ¥10.00')).toBeInTheDocument());
     expect(await screen.findByText('最多可退 ¥10.00')).toBeInTheDocument();
   });
 });

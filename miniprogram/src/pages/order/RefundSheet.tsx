@@ -9,18 +9,10 @@ import { Field } from '../../components/Field';
 import { textOf } from '../../components/Field/events';
 import { t, type MessageKey } from '../../i18n';
 import { formatFen } from '../../utils/format';
-import { fenToInput, parseYuanToFen, type InputProblem } from '../../utils/money-input';
+import { fenToInput, parseYuanToFen } from '../../utils/money-input';
+import { refundAmountProblem } from '../../utils/refund-amount';
 
 const REASONS: MessageKey[] = ['refund.reason.changedMind', 'refund.reason.badGoods', 'refund.reason.missing'];
-
-/** Problems beside the amount, in words; `max` is what may be refunded at most. */
-export function amountProblemText(problem: InputProblem, maxFen: number): string {
-  if (problem === 'empty') return t('refund.problem.empty');
-  if (problem === 'tooSmall') return t('refund.problem.tooSmall');
-  if (problem === 'tooLarge') return t('refund.problem.tooLarge', { max: formatFen(maxFen) });
-  // invalid, too many decimals ("1.234"), or anything else that is not an amount in yuan.
-  return t('refund.problem.invalid');
-}
 
 /** A quick reason with what was typed after it ("商品有问题：米里有虫"), or just the typed words for 其他. */
 function reasonText(picked: MessageKey | 'other' | null, typed: string): string {
@@ -53,7 +45,7 @@ export function RefundSheet({ refundableFen, busy, serverErrors = {}, onSubmit, 
   function submit() {
     const parsed = parseYuanToFen(amount, refundableFen);
     const problems = {
-      amount: parsed.ok ? null : amountProblemText(parsed.problem, refundableFen),
+      amount: parsed.ok ? null : refundAmountProblem(parsed.problem, refundableFen),
       reason: reason ? null : t('refund.needReason'),
     };
     setShown(problems);

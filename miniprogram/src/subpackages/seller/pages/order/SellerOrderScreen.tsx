@@ -34,6 +34,7 @@ import { blankRefund, reasonProblem, refundRequest, type RefundDraft } from './r
 import { DeclineForm, RefundForm, RefundRequestPanel } from './RefundForms';
 import { ShipForm } from './ShipForm';
 import './index.scss';
+import { refundTooLargeText } from '../../../../utils/refund-amount';
 
 export type Confirm = (title: string, content: string, confirmText: string, cancelText: string) => Promise<boolean>;
 
@@ -121,7 +122,7 @@ export function SellerOrderScreen({ orderId, orders, confirm, copyText, callPhon
         const most = refundableNow(error);
         if (error instanceof ApiError && most !== null) {
           // Someone refunded meanwhile (a weight refund, the buyer's request): say the most now.
-          const message = t('sellerPay.amountTooLarge', { amount: formatFen(most) });
+          const message = refundTooLargeText(most);
           setErrors({ amountFen: message });
           refresh();
           throw new ApiError(error.code, message, error.status, error.requestId, error.details);

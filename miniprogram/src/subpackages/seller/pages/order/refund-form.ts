@@ -5,8 +5,8 @@ import { REFUND_REASON_MAX } from '../../../../../../contract/limits';
 import type { SellerRefundRequest } from '../../../../../../contract/payments';
 import type { FieldErrors } from '../../../../components/Field/errors';
 import { t } from '../../../../i18n';
-import { formatFen } from '../../../../utils/format';
 import { parseYuanToFen } from '../../../../utils/money-input';
+import { refundAmountProblem } from '../../../../utils/refund-amount';
 
 /** The refund being written: the amount as typed, and why. */
 export interface RefundDraft {
@@ -27,14 +27,7 @@ export function reasonProblem(reason: string, emptyKey: 'sellerPay.reasonRequire
 /** The amount's problem in words, or its fen. */
 export function readRefundAmount(text: string, refundableFen: number): { ok: true; fen: number } | { ok: false; error: string } {
   const parsed = parseYuanToFen(text, refundableFen);
-  if (parsed.ok) return { ok: true, fen: parsed.value };
-  switch (parsed.problem) {
-    case 'empty': return { ok: false, error: t('sellerPay.amountRequired') };
-    case 'tooPrecise': return { ok: false, error: t('sellerPay.amountTooPrecise') };
-    case 'tooSmall': return { ok: false, error: t('sellerPay.amountTooSmall') };
-    case 'tooLarge': return { ok: false, error: t('sellerPay.amountTooLarge', { amount: formatFen(refundableFen) }) };
-    default: return { ok: false, error: t('sellerPay.amountInvalid') };
-  }
+  return parsed.ok ? { ok: true, fen: parsed.value } : { ok: false, error: refundAmountProblem(parsed.problem, refundableFen) };
 }
 
 export type RefundCheck = { ok: true; request: SellerRefundRequest } | { ok: false; errors: FieldErrors };
