@@ -79,8 +79,9 @@ describeE2E('WeChat Pay in the H5 build', () => {
     // ——— The simulator's pay sheet: what WeChat's shows, and the buyer pays ———
     const sheet = buyer.page.getByTestId('sim-pay-sheet');
     await sheet.waitFor();
-    await expect(buyer.page.getByTestId('sim-pay-amount').textContent()).resolves.toContain('92.00');
-    await expect(buyer.page.getByTestId('sim-pay-description').textContent()).resolves.toContain('沁州黄小米');
+    // The sheet fills in once it has asked the simulator what is being paid.
+    await buyer.page.getByTestId('sim-pay-amount').filter({ hasText: '92.00' }).waitFor();
+    await buyer.page.getByTestId('sim-pay-description').filter({ hasText: '沁州黄小米' }).waitFor();
     await screenshot(buyer.page, 'pay-sheet');
     const placed = (await api<OrderPage>(shop.buyerToken, 'GET', '/me/orders')).items;
     expect(placed).toHaveLength(1);
@@ -220,7 +221,7 @@ describeE2E('WeChat Pay through a service provider (partner mode) in the H5 buil
     const order = await wechatOrderOverHttp(api, shop, 1);
     await world.open(buyer.page, `/pages/order/index?id=${order.id}`);
     await buyer.page.locator('.order-pay').tap();
-    await expect(buyer.page.getByTestId('sim-pay-merchant').textContent()).resolves.toContain('1900000109');
+    await buyer.page.getByTestId('sim-pay-merchant').filter({ hasText: '1900000109' }).waitFor();
     await buyer.page.getByTestId('sim-pay-confirm').click();
     await buyer.page.getByText(/已付款 ¥\d+\.\d\d（微信支付）/).first().waitFor({ timeout: 20_000 });
     const kept = (await fetch(new URL(`${SIMULATOR_PREFIX}/dev/pay-orders`, world.base)).then((r) => r.json())) as { orders: { out_trade_no: string; sub_mchid?: string; trade_state: string }[] };
